@@ -55,6 +55,8 @@ export interface PlanDecay {
 export interface PlanRule {
   /** 1-based source line of the rule, for explanations. */
   line: number;
+  /** Source offsets of the rule, for diagnostics (optional: generated plans have none). */
+  span?: { start: number; end: number };
   /** The rule's source text, for explanations. */
   text: string;
   /** Index into plan.groups, or null for an ungrouped rule. */
@@ -84,6 +86,7 @@ export interface PlanGroup {
 
 export interface PlanGate {
   line: number;
+  span?: { start: number; end: number };
   condition: PlanCondition;
 }
 

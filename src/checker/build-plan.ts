@@ -19,7 +19,7 @@ export interface PlanBuild {
 
 export function buildPlan(model: Model, schemaResult: SchemaResult, diagnostics: Diagnostic[]): PlanBuild {
   const lines = new LineIndex(model.source);
-  const resolver = new ConditionResolver(schemaResult.schema, diagnostics);
+  const resolver = new ConditionResolver(schemaResult.schema, diagnostics, schemaResult.conflicts);
   const plan: ScoringPlan = { schema: schemaResult.schema, groups: [], rules: [], gates: [] };
   const astRules: Rule[] = [];
   const groupIndex = new Map<string, number>();

@@ -51,8 +51,10 @@ export class ConditionResolver {
   readonly usedEvents = new Set<string>();
 
   constructor(
-    private readonly schema: Schema,
+    schema: Schema,
     private readonly diagnostics: Diagnostic[],
+    /** Names whose inferred type conflicted: reported once already, so their uses are not re-checked. */
+    private readonly conflicts: ReadonlySet<string> = new Set(),
   ) {
     this.fieldTypes = new Map(schema.fields.map((f) => [f.name, f.type]));
     this.events = new Set(schema.events);
@@ -67,6 +69,9 @@ export class ConditionResolver {
   }
 
   resolve(condition: Condition): PlanCondition {
+    if ((condition.kind === "subject" && this.conflicts.has(condition.subject.name)) || ("field" in condition && this.conflicts.has(condition.field.name))) {
+      return FALSE;
+    }
     switch (condition.kind) {
       case "or":
       case "and": {

@@ -14,6 +14,8 @@ export interface SchemaResult {
   eventSpans: Map<string, Span>;
   /** Event names as first written, keyed by normalised name, for messages and completion. */
   eventLabels: Map<string, string>;
+  /** Inferred names used with conflicting types: already reported, so later checks stay quiet. */
+  conflicts: Set<string>;
 }
 
 export function eventKey(name: NameRef | string): string {
@@ -65,6 +67,7 @@ function emptyResult(declared: boolean): SchemaResult {
     fieldSpans: new Map(),
     eventSpans: new Map(),
     eventLabels: new Map(),
+    conflicts: new Set(),
   };
 }
 
@@ -91,17 +94,20 @@ function inferredSchema(statements: Statement[], diagnostics: Diagnostic[]): Sch
   const noteField = (ref: NameRef, kind: InferredKind) => {
     const known = fields.get(ref.name);
     if (events.has(eventKey(ref))) {
+      result.conflicts.add(ref.name);
       diagnostics.push(report(Diagnostics.conflictingInference, ref.span, [ref.name, KIND_WORDS[kind], "an event"]));
       return;
     }
     if (known === undefined || known === "any") fields.set(ref.name, kind);
     else if (kind !== "any" && known !== kind) {
+      result.conflicts.add(ref.name);
       diagnostics.push(report(Diagnostics.conflictingInference, ref.span, [ref.name, KIND_WORDS[kind], KIND_WORDS[known]]));
     }
   };
   const noteEvent = (ref: NameRef) => {
     const key = eventKey(ref);
     if (ref.wordCount === 1 && !ref.quoted && fields.has(ref.name)) {
+      result.conflicts.add(ref.name);
       diagnostics.push(report(Diagnostics.conflictingInference, ref.span, [ref.name, "an event", KIND_WORDS[fields.get(ref.name)!]]));
       return;
     }

@@ -1,0 +1,30 @@
+// A progress line on stderr for long runs, only when stderr is a terminal.
+
+import type { Terminal } from "./terminal.js";
+
+const EVERY = 50_000;
+
+export class Progress {
+  private readonly started = Date.now();
+  private shown = false;
+
+  constructor(
+    private readonly terminal: Terminal,
+    private readonly label: string,
+  ) {}
+
+  tick(count: number): void {
+    if (!this.terminal.progress || count % EVERY !== 0) return;
+    const seconds = (Date.now() - this.started) / 1000;
+    const rate = Math.round(count / Math.max(seconds, 0.001));
+    this.terminal.stderr.write(`\r${this.label}: ${count.toLocaleString("en-US")} leads scored (${rate.toLocaleString("en-US")}/s)`);
+    this.shown = true;
+  }
+
+  done(count: number, invalid: number): void {
+    if (!this.terminal.progress) return;
+    const seconds = ((Date.now() - this.started) / 1000).toFixed(1);
+    const invalidNote = invalid > 0 ? `, ${invalid.toLocaleString("en-US")} invalid` : "";
+    this.terminal.stderr.write(`${this.shown ? "\r" : ""}${this.label}: ${count.toLocaleString("en-US")} leads scored in ${seconds} s${invalidNote}\n`);
+  }
+}

@@ -1,7 +1,7 @@
 // The public API (SPEC section 7). The CLI and the playground use this module and nothing deeper.
 
 export { compile, check, runExamples, type CompileResult, type LeadScoringModel, type ScoreOptions } from "./api/compile.js";
-export { format } from "./api/format.js";
+export { format, formatSource } from "./api/format.js";
 export { parse } from "./ast/parse.js";
 export type { ExampleOutcome } from "./examples/run-examples.js";
 export type { Diagnostic, Severity } from "./diagnostics/diagnostic.js";

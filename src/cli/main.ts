@@ -6,6 +6,7 @@ import { compileCommand, compileHelp } from "./commands/compile.js";
 import { scoreCommand, scoreHelp } from "./commands/score.js";
 import { processTerminal, write, type Terminal } from "./terminal.js";
 import { EXIT_OK, EXIT_USAGE, UsageError } from "./usage.js";
+import { InputError } from "../io/input-error.js";
 
 export interface Command {
   summary: string;
@@ -63,6 +64,11 @@ export async function main(argv: string[], terminal: Terminal = processTerminal(
   } catch (error) {
     if (error instanceof UsageError) {
       await write(terminal.stderr, `leadscore ${name}: ${error.message}\nRun "leadscore ${name} --help" for usage.\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof InputError) {
+      // Unreadable input: nothing more can be scored (SPEC 6: exit 2).
+      await write(terminal.stderr, `leadscore ${name}: ${error.message}\n`);
       return EXIT_USAGE;
     }
     throw error;

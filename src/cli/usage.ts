@@ -11,9 +11,15 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
 /** node:util parseArgs, with its errors turned into UsageErrors written for people. */
-export function parseCommandArgs<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: T) {
+export interface ParsedArgs {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+export function parseCommandArgs(args: string[], options: NonNullable<ParseArgsConfig["options"]>): ParsedArgs {
   try {
-    return parseArgs({ args, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+    const parsed = parseArgs({ args, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+    return { values: parsed.values as ParsedArgs["values"], positionals: parsed.positionals };
   } catch (error) {
     const message = (error as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, "").split(". To specify")[0];
     throw new UsageError(message);

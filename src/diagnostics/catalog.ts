@@ -58,16 +58,16 @@ export const Diagnostics = {
   otherwiseNotLast: entry("LS5001", "error", "'otherwise' must be the last tier: tiers are tried in order and it always matches."),
   tierNeverMatches: entry("LS5002", "error", "The tier {0} can never match: every score it covers is taken by an earlier tier ({1})."),
   noOtherwise: entry("LS5003", "warning", "These tiers have no 'otherwise', so some scores get no tier."),
-  qualifyUnreachable: entry("LS5004", "warning", "No lead can qualify: scores range from {0} to {1}, never {2}."),
-  qualifyAlwaysReached: entry("LS5005", "warning", "Every lead qualifies: scores range from {0} to {1}, always {2}."),
-  tierUnreachable: entry("LS5006", "warning", "No lead can reach the tier {0}: scores range from {1} to {2}."),
-  tierAlwaysReached: entry("LS5007", "warning", "Every lead reaches the tier {0}: scores range from {1} to {2}, so later tiers never match."),
+  qualifyUnreachable: entry("LS5004", "warning", "No lead can qualify: {0}, {1}."),
+  qualifyAlwaysReached: entry("LS5005", "warning", "Every lead passes the qualify threshold: {0}, {1}."),
+  tierUnreachable: entry("LS5006", "warning", "No lead can reach {0}: {1}, {2}."),
+  tierAlwaysReached: entry("LS5007", "warning", "No lead gets past {0}: {1}, {2}, so the tiers after it never match."),
 
   // LS6xxx: likely mistakes
   conditionNeverTrue: entry("LS6001", "warning", "This condition can never be true: {0}."),
-  duplicateCondition: entry("LS6002", "warning", "The same condition is already scored on line {0} in this group."),
-  unusedField: entry("LS6003", "info", "The field {0} is declared but never used."),
-  unusedEvent: entry("LS6004", "info", "The event {0} is declared but never used."),
+  duplicateCondition: entry("LS6002", "warning", "The same condition is already scored on line {0}, {1}."),
+  unusedField: entry("LS6003", "info", "The field {0} is declared but no rule or gate uses it."),
+  unusedEvent: entry("LS6004", "info", "The event {0} is declared but no rule or gate uses it."),
 
   // LS7xxx: examples
   exampleValueWrongType: entry("LS7001", "error", "In this example, {0} must be {1}, not {2}."),

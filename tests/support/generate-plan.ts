@@ -240,7 +240,11 @@ export function generateLead(rng: Rng, plan: ScoringPlan, options: LeadOptions =
   const asOf = options.asOfMs ?? DEFAULT_AS_OF_MS;
   const invalid = options.invalid ?? 0.01;
   if (rng.chance(invalid)) return rng.pick([null, "lead", 42, [], [{ id: 1 }]]);
-  const lead: Record<string, unknown> = {};
+  // Now and then a lead that is not a plain object: no prototype, or one that has values of its own
+  // (inherited values are not the lead's: readLead reads own properties only).
+  const exotic = rng.int(0, 49);
+  const inherited: Record<string, unknown> = {};
+  const lead: Record<string, unknown> = exotic === 0 ? Object.create(null) : exotic === 1 ? Object.create(inherited) : {};
   const id = rng.int(0, 9);
   if (id < 5) lead.id = `L-${rng.int(1, 9999)}`;
   else if (id < 7) lead.id = rng.int(1, 500);
@@ -249,7 +253,7 @@ export function generateLead(rng: Rng, plan: ScoringPlan, options: LeadOptions =
     if (rng.chance(0.15)) continue; // absent
     const value = rng.chance(0.1) ? rng.pick([null, "", "   "]) : rng.chance(invalid) ? invalidValue(rng, field.type) : randomValue(rng, field.type, asOf);
     // defineProperty: a field may be called `__proto__`.
-    Object.defineProperty(lead, field.name, { value, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(exotic === 1 && rng.chance(0.5) ? inherited : lead, field.name, { value, enumerable: true, writable: true, configurable: true });
   }
   const shape = rng.int(0, 19);
   if (shape === 0) return lead; // no events

@@ -67,10 +67,11 @@ export async function scoreCommand(args: string[], terminal: Terminal): Promise<
       if (isErrorRecord(record)) record = { id: record.id, error: `${input.file}:${input.line}: ${record.error}` };
     }
     if (isErrorRecord(record)) invalid++;
-    await writer.write(record);
+    const backedUp = writer.write(record);
+    if (backedUp) await backedUp;
     progress.tick(position);
   }
-  await writer.end();
+  await writer.finish();
   if (output !== terminal.stdout) await new Promise<void>((resolve, reject) => output.end((error?: Error | null) => (error ? reject(error) : resolve())));
   progress.done(position, invalid);
   return invalid > 0 ? EXIT_FINDINGS : EXIT_OK;

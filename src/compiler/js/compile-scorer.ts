@@ -1,0 +1,47 @@
+// compileScorer(): a ScoringPlan turned into fast synchronous JavaScript scoring functions.
+
+import type { ScoringPlan } from "../../ir/plan.js";
+import type { LeadRecord } from "../../ir/result.js";
+import { resolveAsOf } from "../../semantics/lead.js";
+import { generateFactoryBody } from "./generate.js";
+import { runtime } from "./runtime.js";
+
+export interface ScoreOptions {
+  /** The as-of time: a Date, an ISO-8601 string or epoch ms; default now. */
+  asOf?: Date | string | number;
+  /** Add `hits` (the rules that contributed) to each result. */
+  explain?: boolean;
+  /** The field holding a lead's id (default "id"). */
+  idField?: string;
+  /** 1-based position of the lead in its input, its id when it has none (default 1). For scoreAll,
+   * the position of the first lead. */
+  position?: number;
+}
+
+export interface Scorer {
+  score(raw: unknown, opts?: ScoreOptions): LeadRecord;
+  scoreAll(raws: Iterable<unknown>, opts?: ScoreOptions): LeadRecord[];
+}
+
+type LeadFunction = (raw: unknown, asOf: number, idField: string, position: number) => LeadRecord;
+
+/** Builds the scoring functions once; throws TypeError/RangeError on a malformed plan. */
+export function compileScorer(plan: ScoringPlan): Scorer {
+  const factory = new Function("rt", generateFactoryBody(plan, { explain: true })) as (rt: unknown) => { plain: LeadFunction; explain: LeadFunction };
+  const { plain, explain } = factory(runtime);
+  return {
+    score(raw, opts = {}) {
+      const fn = opts.explain ? explain : plain;
+      return fn(raw, resolveAsOf(opts.asOf), opts.idField ?? "id", opts.position ?? 1);
+    },
+    scoreAll(raws, opts = {}) {
+      const fn = opts.explain ? explain : plain;
+      const asOf = resolveAsOf(opts.asOf);
+      const idField = opts.idField ?? "id";
+      let position = opts.position ?? 1;
+      const results: LeadRecord[] = [];
+      for (const raw of raws) results.push(fn(raw, asOf, idField, position++));
+      return results;
+    },
+  };
+}

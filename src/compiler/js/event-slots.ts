@@ -1,0 +1,163 @@
+// Event accumulators of a compiled scorer. Every event test, `each` sum and decay in a plan becomes
+// a slot updated in ONE pass over the lead's events: a count per distinct (event, window), the age
+// of the youngest occurrence per (event, window) for most-recent decay, and a sum of decay factors
+// per (event, window, decay) for decayed `each` rules. The pass also validates every occurrence
+// exactly like readOccurrences() so invalid leads give the same error records.
+
+import type { PlanDecay } from "../../ir/plan.js";
+import { DAY_MS, normalizeEventType } from "../../semantics/values.js";
+import { readOwn } from "./field-table.js";
+import { numberLiteral, stringLiteral } from "./literals.js";
+
+interface FactorSum {
+  local: string;
+  base: number;
+  period: number;
+}
+
+interface WindowSlots {
+  /** Largest age that passes, in ms; undefined = no window. */
+  maxAge: number | undefined;
+  count?: string;
+  youngest?: string;
+  sums: Map<string, FactorSum>;
+}
+
+interface EventEntry {
+  name: string;
+  windows: Map<string, WindowSlots>;
+}
+
+export class EventSlotTable {
+  private readonly events = new Map<string, EventEntry>();
+  private readonly declarations: string[] = [];
+  private nextLocal = 0;
+
+  /** Expression: how many occurrences of `event` pass (not future, within the window). */
+  count(event: string, withinDays: number | undefined): string {
+    const slots = this.window(event, withinDays);
+    if (!slots) return "0";
+    return (slots.count ??= this.declare("c", "0"));
+  }
+
+  /** Expression: age of the youngest passing occurrence (0 for one without a time), else Infinity. */
+  youngest(event: string, withinDays: number | undefined): string {
+    const slots = this.window(event, withinDays);
+    if (!slots) return "Infinity";
+    return (slots.youngest ??= this.declare("y", "Infinity"));
+  }
+
+  /** Expression: sum over passing occurrences of their decay factor. */
+  factorSum(event: string, withinDays: number | undefined, decay: PlanDecay): string {
+    const slots = this.window(event, withinDays);
+    if (!slots) return "0";
+    const base = decayBase(decay);
+    const period = decayPeriod(decay);
+    const key = `${base}/${period}`;
+    let sum = slots.sums.get(key);
+    if (!sum) {
+      sum = { local: this.declare("s", "0"), base, period };
+      slots.sums.set(key, sum);
+    }
+    return sum.local;
+  }
+
+  private declare(prefix: string, initial: string): string {
+    const local = `${prefix}${this.nextLocal++}`;
+    this.declarations.push(`let ${local} = ${initial};`);
+    return local;
+  }
+
+  private window(event: string, withinDays: number | undefined): WindowSlots | undefined {
+    // Lead event types are normalised before matching, so a plan name that is not normalised can
+    // never match; it gets no slot (and must not enter the exact-match fast path below).
+    if (typeof event !== "string" || normalizeEventType(event) !== event) return undefined;
+    const maxAge = withinDays === undefined ? undefined : withinDays * DAY_MS;
+    let entry = this.events.get(event);
+    if (!entry) {
+      entry = { name: event, windows: new Map() };
+      this.events.set(event, entry);
+    }
+    const key = maxAge === undefined ? "none" : String(maxAge);
+    let slots = entry.windows.get(key);
+    if (!slots) {
+      if (maxAge !== undefined) numberLiteral(maxAge); // validates withinDays
+      slots = { maxAge, sums: new Map() };
+      entry.windows.set(key, slots);
+    }
+    return slots;
+  }
+
+  /** Factory-level constants: the exact-match map from known event types to their index. */
+  emitConstants(): string[] {
+    if (this.events.size === 0) return [];
+    const entries = [...this.events.keys()].map((name, i) => `[${stringLiteral(name)}, ${i}]`);
+    return [`const TYPES = new Map([${entries.join(", ")}]);`];
+  }
+
+  /** Statements declaring the accumulators and running the single pass over `raw.events`. */
+  emitPass(): string[] {
+    const lines = [...this.declarations];
+    lines.push(
+      readOwn("events"),
+      `const ev = v;`,
+      `if (ev !== undefined && ev !== null && ev !== "") {`,
+      `  if (!Array.isArray(ev)) return { id, error: "events: expected a list of events, got " + describeRawValue(ev) };`,
+      `  for (let i = 0; i < ev.length; i++) {`,
+      `    const o = ev[i];`,
+      `    let type, at = NaN;`, // NaN = no time: never in the future, never within a window
+      `    if (typeof o === "string") type = o;`,
+      `    else {`,
+      `      if (typeof o !== "object" || o === null || typeof o.type !== "string") return { id, error: "events: expected an event (\\"type\\" or {\\"type\\", \\"at\\"}), got " + describeRawValue(o) };`,
+      `      type = o.type;`,
+      `      const when = o.at;`,
+      `      if (when !== undefined && when !== null && when !== "") {`,
+      `        at = typeof when === "string" ? parseIsoTimeFast(when) : when instanceof Date ? when.getTime() : undefined;`,
+      `        if (at === undefined || at !== at) return { id, error: "events: expected an ISO-8601 time for \\"" + type + "\\", got " + describeRawValue(when) };`,
+      `      }`,
+      `    }`,
+    );
+    if (this.events.size > 0) {
+      lines.push(
+        `    if (at > asOf) continue;`,
+        `    let k = TYPES.get(type);`,
+        `    if (k === undefined && (k = TYPES.get(normalizeEventType(type))) === undefined) continue;`,
+        `    const age = asOf - at;`,
+        `    switch (k) {`,
+      );
+      [...this.events.values()].forEach((entry, i) => {
+        lines.push(`      case ${i}: {`);
+        for (const slots of entry.windows.values()) lines.push(...emitWindow(slots).map((line) => `        ${line}`));
+        lines.push(`        break;`, `      }`);
+      });
+      lines.push(`    }`);
+    }
+    lines.push(`  }`, `}`);
+    return lines;
+  }
+}
+
+export function decayBase(decay: PlanDecay): number {
+  return 1 - decay.percent / 100;
+}
+
+export function decayPeriod(decay: PlanDecay): number {
+  return decay.everyDays * DAY_MS;
+}
+
+/** Updates for one (event, window). Inside a window `age` is a real number; without one, an
+ * occurrence with no time (age NaN) counts and decays as age 0. */
+function emitWindow(slots: WindowSlots): string[] {
+  const age = slots.maxAge === undefined ? "a" : "age";
+  const body: string[] = [];
+  if (slots.count) body.push(`${slots.count}++;`);
+  if (slots.youngest) body.push(`if (${age} < ${slots.youngest}) ${slots.youngest} = ${age};`);
+  for (const sum of slots.sums.values()) {
+    body.push(`${sum.local} += Math.pow(${numberLiteral(sum.base)}, Math.floor(${age} / ${numberLiteral(sum.period)}));`);
+  }
+  if (slots.maxAge === undefined) {
+    if (!slots.youngest && slots.sums.size === 0) return body;
+    return [`{`, `  const a = age === age ? age : 0;`, ...body.map((line) => `  ${line}`), `}`];
+  }
+  return [`if (age <= ${numberLiteral(slots.maxAge)}) {`, ...body.map((line) => `  ${line}`), `}`];
+}

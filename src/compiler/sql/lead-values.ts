@@ -1,0 +1,325 @@
+// The typed-lead stage of the query: every schema field's value converted to its type (numbers and
+// dates as doubles, dates in epoch milliseconds; booleans; normalised text; lists as arrays of
+// normalised text) and, beside it, the error message JavaScript's readLead() gives when the value
+// does not fit (src/semantics/values.ts). The conversions follow those rules exactly: trimming by
+// JavaScript's whitespace, blank = unknown, booleans from true/false/yes/no/1/0, numbers by the same
+// pattern as Number(), ISO dates with the same validation and day roll-over as Date.parse.
+
+import type { FieldType, Schema } from "../../ir/plan.js";
+import { DAY_MS } from "../../semantics/values.js";
+import type { SqlDialect } from "./dialect.js";
+import { stringLiteral } from "./literals.js";
+import type { LeadSource, SourceColumn } from "./source.js";
+
+/** The JavaScript type family a field's value has (dates are epoch ms, so they are numbers). */
+export type Family = "number" | "string" | "boolean" | "list";
+
+export function familyOf(type: FieldType): Family {
+  switch (type.kind) {
+    case "number":
+    case "date":
+      return "number";
+    case "text":
+    case "enum":
+      return "string";
+    case "boolean":
+      return "boolean";
+    case "list":
+      return "list";
+  }
+}
+
+export interface FieldRef {
+  /** Column of the typed value (NULL = unknown). */
+  expr: string;
+  family: Family;
+}
+
+const NUMBER_PATTERN = "'^[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?$'";
+const ISO_PATTERN = "'^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[-+][0-9]{2}:?[0-9]{2})?)?$'";
+const TRUE_WORDS = "('true', 'yes', '1')";
+const FALSE_WORDS = "('false', 'no', '0')";
+
+/** One schema field's columns in the stages of the query. */
+interface FieldColumns {
+  index: number;
+  name: string;
+  type: FieldType;
+  source: SourceColumn | undefined;
+}
+
+export class LeadValues {
+  private readonly fields: FieldColumns[];
+  /** readLead() lets a repeated name's last entry win, like the JavaScript back ends. */
+  private readonly indexByName = new Map<string, number>();
+  private readonly dayUsed = new Set<number>();
+
+  constructor(
+    private readonly schema: Schema,
+    private readonly source: LeadSource,
+    private readonly dialect: SqlDialect,
+  ) {
+    this.fields = schema.fields.map((field, index) => ({ index, name: field.name, type: field.type, source: source.fields.get(field.name) }));
+    this.fields.forEach((field) => this.indexByName.set(field.name, field.index));
+  }
+
+  /** The field's value column, or undefined for a name outside the schema (always unknown). */
+  ref(name: string): FieldRef | undefined {
+    const i = this.indexByName.get(name);
+    if (i === undefined) return undefined;
+    return { expr: `v${i}`, family: familyOf(this.schema.fields[i].type) };
+  }
+
+  /** The UTC midnight of a number-family field's value (dates compare by calendar day). */
+  dayStart(name: string): string {
+    const i = this.indexByName.get(name)!;
+    this.dayUsed.add(i);
+    return `d${i}`;
+  }
+
+  get fieldCount(): number {
+    return this.fields.length;
+  }
+
+  /**
+   * Stage 1, over the source (alias `src`) and params (alias `p`): the raw value of each field as the
+   * converter needs it (`s<i>`: text, typed value or JSON) and, for text, its trimmed text (`t<i>`,
+   * NULL when blank), plus the lead's id, key, position and JSON parts.
+   */
+  inputColumns(): string[] {
+    const d = this.dialect;
+    const { id, position, leadJson, embeddedEvents } = this.source;
+    const columns = [
+      `${id ? id.expr : "NULL"} AS lead_id`,
+      `${id ? this.leadKey(id) : "NULL"} AS lead_key`,
+      `${position ?? "NULL"} AS lead_pos`,
+    ];
+    if (leadJson) columns.push(`${d.jsonKind(leadJson)} AS lead_kind`, `${d.jsonText(leadJson)} AS lead_text`);
+    if (embeddedEvents) columns.push(`${embeddedEvents} AS lead_events`);
+    for (const field of this.fields) {
+      const src = field.source;
+      if (!src) continue;
+      const typed = src.kind === "typed" && field.type.kind !== "text" && field.type.kind !== "enum";
+      if (src.kind === "json") {
+        columns.push(`${src.expr} AS s${field.index}`, `${d.jsonKind(src.expr)} AS k${field.index}`);
+        columns.push(`NULLIF(${d.trimChars(`CASE WHEN ${d.jsonKind(src.expr)} = 'string' THEN ${d.jsonString(src.expr)} END`, "p.ws")}, '') AS t${field.index}`);
+      } else if (typed) {
+        columns.push(`${src.expr} AS s${field.index}`);
+      } else {
+        const text = `CAST(${src.expr} AS ${d.textType})`;
+        columns.push(`${text} AS s${field.index}`, `NULLIF(${d.trimChars(text, "p.ws")}, '') AS t${field.index}`);
+      }
+    }
+    return columns;
+  }
+
+  /** Stage 2, over stage 1: `v<i>` (typed value), `e<i>` (error message or NULL), `d<i>` (day start). */
+  valueColumns(): string[] {
+    const columns = ["lead_id", "lead_key", "lead_pos"];
+    for (const field of this.fields) {
+      const { value, error } = this.convert(field);
+      columns.push(`${value} AS v${field.index}`, `${error} AS e${field.index}`);
+      if (this.dayUsed.has(field.index)) {
+        columns.push(`floor(${value === "NULL" ? "NULL" : `(${value})`} / ${DAY_MS}) * ${DAY_MS} AS d${field.index}`);
+      }
+    }
+    columns.push(`${this.leadError()} AS lead_error`);
+    return columns;
+  }
+
+  /** Errors of the lead itself, before its fields: not a JSON object, or `events` not a list. */
+  private leadError(): string {
+    const d = this.dialect;
+    const cases: string[] = [];
+    if (this.source.leadJson) cases.push(`WHEN lead_kind IS DISTINCT FROM 'object' THEN 'expected a lead object, got ' || lead_text`);
+    const fieldErrors = this.fields.map((field) => `e${field.index}`);
+    const errors = [...(cases.length > 0 ? [`CASE ${cases.join(" ")} END`] : []), ...fieldErrors];
+    if (this.source.embeddedEvents) {
+      const kind = d.jsonKind("lead_events");
+      const blank = `(${kind} = 'string' AND ${d.jsonString("lead_events")} = '')`;
+      errors.push(`CASE WHEN ${kind} IN ('string', 'number', 'boolean', 'object') AND NOT ${blank} THEN 'events: expected a list of events, got ' || ${d.jsonText("lead_events")} END`);
+    }
+    if (errors.length === 0) return `CAST(NULL AS ${d.textType})`;
+    return errors.length === 1 ? errors[0] : `COALESCE(${errors.join(", ")})`;
+  }
+
+  /** The key events are matched on: the id as trimmed text, as attach-events.ts leadKey() does. */
+  private leadKey(id: SourceColumn): string {
+    const d = this.dialect;
+    if (id.kind === "json") {
+      const kind = d.jsonKind(id.expr);
+      return `NULLIF(CASE ${kind} WHEN 'string' THEN ${d.trimChars(d.jsonString(id.expr), "p.ws")} WHEN 'number' THEN ${d.doubleToText(d.jsonNumber(id.expr))} END, '')`;
+    }
+    return `NULLIF(${d.trimChars(`CAST(${id.expr} AS ${d.textType})`, "p.ws")}, '')`;
+  }
+
+  private convert(field: FieldColumns): { value: string; error: string } {
+    const d = this.dialect;
+    const none = { value: "NULL", error: `CAST(NULL AS ${d.textType})` };
+    const src = field.source;
+    if (!src) return { value: this.unknown(field.type), error: none.error };
+    const i = field.index;
+    const message = (expected: string, got: string): string => `${stringLiteral(`${field.name}: expected ${expected}, got `)} || ${got}`;
+    const type = field.type;
+
+    if (src.kind === "json") {
+      const k = `k${i}`;
+      const t = `t${i}`;
+      const j = `s${i}`;
+      const got = d.jsonText(j);
+      // Unknown: missing, null, or a blank string.
+      const unknown = `(${k} IS NULL OR ${k} = 'null' OR (${k} = 'string' AND ${t} IS NULL))`;
+      const fail = (expected: string, value: string): string => `CASE WHEN NOT ${unknown} AND ${value} IS NULL THEN ${message(expected, got)} END`;
+      switch (type.kind) {
+        case "number": {
+          const value = `CASE WHEN ${k} = 'number' THEN ${d.jsonNumber(j)} WHEN ${k} = 'string' AND ${d.matches(t, NUMBER_PATTERN)} THEN ${d.parseDouble(t)} END`;
+          return { value, error: fail("a number", value) };
+        }
+        case "boolean": {
+          const word = `lower(${t})`;
+          const value =
+            `CASE WHEN ${k} = 'boolean' THEN ${d.jsonBoolean(j)} ` +
+            `WHEN ${k} = 'number' AND ${d.jsonNumber(j)} IN (0, 1) THEN ${d.jsonNumber(j)} = 1 ` +
+            `WHEN ${k} = 'string' AND ${word} IN ${TRUE_WORDS} THEN TRUE WHEN ${k} = 'string' AND ${word} IN ${FALSE_WORDS} THEN FALSE END`;
+          return { value, error: fail("true or false (also yes/no, 1/0)", value) };
+        }
+        case "text":
+        case "enum": {
+          const value =
+            `CASE ${k} WHEN 'string' THEN lower(${t}) WHEN 'number' THEN lower(${d.doubleToText(d.jsonNumber(j))}) ` +
+            `WHEN 'boolean' THEN CASE WHEN ${d.jsonBoolean(j)} THEN 'true' ELSE 'false' END END`;
+          if (type.kind === "text") return { value, error: fail("text", value) };
+          return this.enumValue(field, value, `(${k} IN ('array', 'object'))`, got);
+        }
+        case "date": {
+          const value = `CASE WHEN ${k} = 'string' THEN ${this.isoTimeMs(t)} END`;
+          return { value, error: fail("a date (YYYY-MM-DD)", value) };
+        }
+        case "list": {
+          const textOf = (element: string, kind: string): string =>
+            `lower(${d.trimChars(`CASE ${kind} WHEN 'string' THEN ${d.jsonString(element)} ELSE ${d.doubleToText(d.jsonNumber(element))} END`, "p.ws")})`;
+          const items = `(${d.jsonArrayEvery(j, (kind) => `${kind} IN ('string', 'number')`)})`;
+          const value =
+            `CASE WHEN ${k} = 'array' AND ${items} THEN ${d.mapJsonArray(j, textOf)} ` +
+            `WHEN ${k} = 'string' AND ${t} IS NOT NULL THEN ${this.splitList(t)} END`;
+          return { value, error: fail("a list of text", value) };
+        }
+      }
+    }
+
+    const typed = src.kind === "typed" && type.kind !== "text" && type.kind !== "enum";
+    if (typed) {
+      const s = `s${i}`;
+      switch (type.kind) {
+        case "number":
+          return { value: `CAST(${s} AS ${d.doubleType})`, error: none.error };
+        case "boolean":
+          return { value: `CAST(${s} AS BOOLEAN)`, error: none.error };
+        case "date":
+          return { value: d.epochMs(s), error: none.error };
+        case "list":
+          return { value: `CASE WHEN ${s} IS NOT NULL THEN ${d.mapTextArray(s, (x) => `lower(${d.trimChars(x, "p.ws")})`)} END`, error: none.error };
+      }
+    }
+
+    // Text: what a CSV cell holds.
+    const t = `t${i}`;
+    const got = d.jsonQuote(`s${i}`);
+    const fail = (expected: string, value: string): string => `CASE WHEN ${t} IS NOT NULL AND ${value} IS NULL THEN ${message(expected, got)} END`;
+    switch (type.kind) {
+      case "number": {
+        const value = `CASE WHEN ${d.matches(t, NUMBER_PATTERN)} THEN ${d.parseDouble(t)} END`;
+        return { value, error: fail("a number", value) };
+      }
+      case "boolean": {
+        const value = `CASE WHEN lower(${t}) IN ${TRUE_WORDS} THEN TRUE WHEN lower(${t}) IN ${FALSE_WORDS} THEN FALSE END`;
+        return { value, error: fail("true or false (also yes/no, 1/0)", value) };
+      }
+      case "text":
+        return { value: `lower(${t})`, error: none.error };
+      case "enum":
+        return this.enumValue(field, `lower(${t})`, "FALSE", got);
+      case "date": {
+        const value = this.isoTimeMs(t);
+        return { value, error: fail("a date (YYYY-MM-DD)", value) };
+      }
+      case "list":
+        return { value: `CASE WHEN ${t} IS NOT NULL THEN ${this.splitList(t)} END`, error: none.error };
+    }
+  }
+
+  /** A NULL of the field's type, for a field the source does not have. */
+  private unknown(type: FieldType): string {
+    const d = this.dialect;
+    switch (familyOf(type)) {
+      case "number":
+        return `CAST(NULL AS ${d.doubleType})`;
+      case "boolean":
+        return "CAST(NULL AS BOOLEAN)";
+      case "string":
+        return `CAST(NULL AS ${d.textType})`;
+      case "list":
+        return `CAST(NULL AS ${d.textType}[])`;
+    }
+  }
+
+  /** An enum: the normalised text when it is one of the values, else an error naming them. */
+  private enumValue(field: FieldColumns, text: string, notText: string, got: string): { value: string; error: string } {
+    const values = field.type.kind === "enum" ? field.type.values : [];
+    const member = values.length === 0 ? "FALSE" : `${text} IN (${values.map(stringLiteral).join(", ")})`;
+    const expected = "one of " + values.map((v) => JSON.stringify(v)).join(", ");
+    const message = `${stringLiteral(`${field.name}: expected ${expected}, got `)} || ${got}`;
+    return {
+      value: `CASE WHEN ${member} THEN ${text} END`,
+      error: `CASE WHEN ${notText} OR (${text} IS NOT NULL AND NOT (${member})) THEN ${message} END`,
+    };
+  }
+
+  /** A list written as text: split on ';', each element trimmed and lower-cased, blank ones dropped. */
+  private splitList(text: string): string {
+    const d = this.dialect;
+    return d.mapTextArray(d.split(text, "';'"), (x) => `lower(${d.trimChars(x, "p.ws")})`);
+  }
+
+  /**
+   * ISO-8601 text (already trimmed) to epoch ms, or NULL, exactly as parseIsoTime(): a date is UTC
+   * midnight, a time without a zone is UTC, fractions are cut to milliseconds, a day up to 31 rolls
+   * over into the next month and 24:00 into the next day (as Date.parse does), anything else out of
+   * range is invalid.
+   */
+  isoTimeMs(t: string): string {
+    const d = this.dialect;
+    const num = (text: string): string => `CAST(${text} AS ${d.doubleType})`;
+    const y = num(`substr(${t}, 1, 4)`);
+    const m = num(`substr(${t}, 6, 2)`);
+    const day = num(`substr(${t}, 9, 2)`);
+    const hasTime = `char_length(${t}) > 10`;
+    const h = `CASE WHEN ${hasTime} THEN ${num(`substr(${t}, 12, 2)`)} ELSE 0 END`;
+    const mi = `CASE WHEN ${hasTime} THEN ${num(`substr(${t}, 15, 2)`)} ELSE 0 END`;
+    const s = `COALESCE(${num(d.extract(t, "'^.{16}:([0-9]{2})'", 1))}, 0)`;
+    const fraction = d.extract(t, "'^.{19}\\.([0-9]+)'", 1);
+    const ms = `COALESCE(${num(`rpad(substr(${fraction}, 1, 3), 3, '0')`)}, 0)`;
+    const zone = `CASE WHEN ${hasTime} THEN ${d.extract(t, "'([-+][0-9]{2}:?[0-9]{2})$'", 1)} END`;
+    const zoneHours = num(`substr(${zone}, 2, 2)`);
+    const zoneMinutes = num(`right(${zone}, 2)`);
+    const offset = `COALESCE(CASE WHEN substr(${zone}, 1, 1) = '-' THEN -1 ELSE 1 END * (${zoneHours} * 60 + ${zoneMinutes}), 0)`;
+    const valid = [
+      `${m} BETWEEN 1 AND 12`,
+      `${day} BETWEEN 1 AND 31`,
+      `(${h} < 24 OR (${h} = 24 AND ${mi} = 0 AND ${s} = 0 AND COALESCE(${d.matches(fraction, "'^0+$'")}, TRUE)))`,
+      `${mi} <= 59`,
+      `${s} <= 59`,
+      `COALESCE(${zoneHours} <= 23 AND ${zoneMinutes} <= 59, TRUE)`,
+    ].join(" AND ");
+    // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil), in doubles
+    // (exact: every intermediate is a small integer), linear in the day so 02-30 is 03-02.
+    const yy = `(${y} - CASE WHEN ${m} <= 2 THEN 1 ELSE 0 END)`;
+    const era = `floor(${yy} / 400)`;
+    const yoe = `(${yy} - ${era} * 400)`;
+    const doy = `(floor((153 * (${m} + CASE WHEN ${m} > 2 THEN -3 ELSE 9 END) + 2) / 5) + ${day} - 1)`;
+    const doe = `(${yoe} * 365 + floor(${yoe} / 4) - floor(${yoe} / 100) + ${doy})`;
+    const days = `(${era} * 146097 + ${doe} - 719468)`;
+    const time = `${days} * ${DAY_MS} + ${h} * 3600000 + ${mi} * 60000 + ${s} * 1000 + ${ms} - ${offset} * 60000`;
+    return `CASE WHEN ${d.matches(t, ISO_PATTERN)} THEN CASE WHEN ${valid} THEN ${time} END END`;
+  }
+}

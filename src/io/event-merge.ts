@@ -1,0 +1,90 @@
+// The streaming join: when the events file lists leads in the order of the leads file (each lead's
+// rows together, leads in file order, no rows for leads that are not in the file), both files can
+// be walked side by side, holding one lead's events at a time: memory does not grow with the files.
+//
+// That order cannot be confirmed while scoring (a lead that seems to have no events might find them
+// further down, after its result was written), so eventsFollowLeadOrder checks it first, in a pass
+// over both files that keeps only the current id of each (constant memory, but both files are read
+// twice). When the check fails, event-join.ts falls back to the index join.
+
+import { attachEvents, leadKey } from "./attach-events.js";
+import { BatchCursor } from "./batch-cursor.js";
+import type { LeadInput, RawEvent } from "./lead-input.js";
+import { readEventRows, type EventRow } from "./read-events.js";
+
+/**
+ * True when every event row's lead is matched, in order, by a lead of the leads file: the events
+ * file's sequence of lead ids is the leads' sequence with some leads (those without events) left out.
+ */
+export async function eventsFollowLeadOrder(leads: AsyncIterable<LeadInput[]>, eventsPath: string, idField: string): Promise<boolean> {
+  const leadCursor = new BatchCursor(leads[Symbol.asyncIterator]());
+  let matched: string | undefined;
+  try {
+    for await (const rows of readEventRows(eventsPath)) {
+      for (const row of rows) {
+        if (row.kind !== "event" || row.leadId === matched) continue;
+        matched = await nextLeadWithKey(leadCursor, row.leadId, idField);
+        if (matched === undefined) return false;
+      }
+    }
+    return true;
+  } finally {
+    await leadCursor.close();
+  }
+}
+
+/** Moves past the lead with this key and returns the key, or undefined when no later lead has it. */
+async function nextLeadWithKey(cursor: BatchCursor<LeadInput>, key: string, idField: string): Promise<string | undefined> {
+  for (;;) {
+    const input = cursor.peek();
+    if (input === undefined) {
+      if (await cursor.refill()) continue;
+      return undefined;
+    }
+    cursor.advance();
+    if (input.kind === "lead" && leadKey(input.raw, idField) === key) return key;
+  }
+}
+
+/** Attaches events by walking both files together; only correct after eventsFollowLeadOrder said so. */
+export async function* mergeJoin(leads: AsyncIterable<LeadInput[]>, eventsPath: string, idField: string): AsyncGenerator<LeadInput[]> {
+  const events = new BatchCursor<EventRow>(readEventRows(eventsPath));
+  try {
+    for await (const batch of leads) {
+      const out: LeadInput[] = [];
+      for (const input of batch) {
+        if (input.kind === "lead") {
+          const key = leadKey(input.raw, idField);
+          let taken: RawEvent[] | undefined;
+          for (;;) {
+            const row = events.peek();
+            if (row === undefined) {
+              if (await events.refill()) continue;
+              break;
+            }
+            if (row.kind === "malformed") {
+              // Reported where it stands in the events file, between the leads around it.
+              out.push(row);
+            } else if (row.leadId === key) {
+              (taken ??= []).push(row.event);
+            } else {
+              break;
+            }
+            events.advance();
+          }
+          if (taken !== undefined) attachEvents(input.raw, taken);
+        }
+        out.push(input);
+      }
+      yield out;
+    }
+    // Only bad rows can be left over: the order check matched every good one to a lead.
+    const rest: LeadInput[] = [];
+    for (let row = await events.next(); row !== undefined; row = await events.next()) {
+      if (row.kind === "malformed") rest.push(row);
+    }
+    if (rest.length > 0) yield rest;
+  } finally {
+    await events.close();
+  }
+}

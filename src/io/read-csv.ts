@@ -1,0 +1,85 @@
+// CSV leads: the header row names the fields, every later row becomes one record of strings keyed
+// by those names (the scorer converts the strings by the model's schema). Rows come in batches,
+// one per chunk of the file, so the per-row cost stays a plain loop rather than an await.
+
+import { CsvTokenizer, type CsvRow } from "./csv-tokenizer.js";
+import type { LeadInput } from "./lead-input.js";
+import { readTextChunks } from "./text-chunks.js";
+
+/** Every row of a CSV file (header included), in order, a batch per chunk read. */
+export async function* readCsvRows(path: string): AsyncGenerator<CsvRow[]> {
+  const tokenizer = new CsvTokenizer();
+  for await (const chunk of readTextChunks(path)) {
+    const rows: CsvRow[] = [];
+    tokenizer.push(chunk, rows);
+    if (rows.length > 0) yield rows;
+  }
+  const rows: CsvRow[] = [];
+  tokenizer.finish(rows);
+  if (rows.length > 0) yield rows;
+}
+
+export async function* readCsvLeadBatches(path: string): AsyncGenerator<LeadInput[]> {
+  let header: CsvHeader | undefined;
+  for await (const rows of readCsvRows(path)) {
+    const batch: LeadInput[] = [];
+    for (const row of rows) {
+      if (header === undefined) {
+        if (row.kind === "error") {
+          // Without field names no later row can be read.
+          yield [...batch, { kind: "malformed", file: path, line: row.line, message: `cannot read the header row: ${row.message}` }];
+          return;
+        }
+        header = new CsvHeader(row.fields);
+        continue;
+      }
+      if (row.kind === "error") {
+        batch.push({ kind: "malformed", file: path, line: row.line, message: row.message });
+        continue;
+      }
+      if (isBlankRow(row.fields, header.names.length)) continue;
+      const problem = header.checkWidth(row.fields);
+      if (problem !== undefined) {
+        batch.push({ kind: "malformed", file: path, line: row.line, message: problem });
+        continue;
+      }
+      batch.push({ kind: "lead", raw: header.toRecord(row.fields), file: path, line: row.line });
+    }
+    if (batch.length > 0) yield batch;
+  }
+}
+
+/** The header row: trimmed field names, and the checks and record building that depend on them. */
+export class CsvHeader {
+  readonly names: string[];
+  /** A column named __proto__ must be defined, not assigned, or it would replace the prototype. */
+  private readonly protoIndex: number;
+
+  constructor(fields: string[]) {
+    this.names = fields.map((name) => name.trim());
+    this.protoIndex = this.names.indexOf("__proto__");
+  }
+
+  /** A message when the row does not have one field per column, else undefined. */
+  checkWidth(fields: string[]): string | undefined {
+    if (fields.length === this.names.length) return undefined;
+    return `expected ${this.names.length} fields as in the header, got ${fields.length}`;
+  }
+
+  toRecord(fields: string[]): Record<string, unknown> {
+    // Assigning the columns in the same order for every row gives all records one object shape,
+    // which keeps property reads in the scorer fast.
+    const record: Record<string, unknown> = {};
+    const names = this.names;
+    for (let i = 0; i < names.length; i++) {
+      if (i === this.protoIndex) Object.defineProperty(record, "__proto__", { value: fields[i], enumerable: true, writable: true, configurable: true });
+      else record[names[i]] = fields[i];
+    }
+    return record;
+  }
+}
+
+/** A line holding only spaces is a blank line that an editor left behind, not a record. */
+function isBlankRow(fields: string[], width: number): boolean {
+  return width > 1 && fields.length === 1 && fields[0].trim() === "";
+}

@@ -1,0 +1,65 @@
+// The events file for CSV leads: one row per occurrence, `lead_id,type,at`, the shape in which CRMs
+// export activities. Header names are matched ignoring case, spaces, '_' and '-', in any order;
+// other columns are ignored. A bad row is reported as a malformed input of the events file (never
+// dropped silently); a file without lead_id and type columns cannot be used at all (InputError).
+
+import { readCsvRows, CsvHeader } from "./read-csv.js";
+import { InputError } from "./input-error.js";
+import type { MalformedInput, RawEvent } from "./lead-input.js";
+
+export type EventRow = { kind: "event"; leadId: string; event: RawEvent; line: number } | MalformedInput;
+
+interface EventColumns {
+  header: CsvHeader;
+  leadId: number;
+  type: number;
+  /** -1 when the file has no `at` column: no occurrence has a time. */
+  at: number;
+}
+
+export async function* readEventRows(path: string): AsyncGenerator<EventRow[]> {
+  let columns: EventColumns | undefined;
+  for await (const rows of readCsvRows(path)) {
+    const batch: EventRow[] = [];
+    for (const row of rows) {
+      if (columns === undefined) {
+        if (row.kind === "error") throw new InputError(path, `cannot read the header row (line ${row.line}): ${row.message}`);
+        columns = findColumns(path, row.fields);
+        continue;
+      }
+      if (row.kind === "error") {
+        batch.push({ kind: "malformed", file: path, line: row.line, message: row.message });
+        continue;
+      }
+      const event = toEventRow(row.fields, row.line, columns, path);
+      if (event !== undefined) batch.push(event);
+    }
+    if (batch.length > 0) yield batch;
+  }
+}
+
+/** The row as an event, a malformed input, or undefined for a line of spaces (skipped as blank). */
+function toEventRow(fields: string[], line: number, columns: EventColumns, file: string): EventRow | undefined {
+  if (fields.length === 1 && columns.header.names.length > 1 && fields[0].trim() === "") return undefined;
+  const width = columns.header.checkWidth(fields);
+  if (width !== undefined) return { kind: "malformed", file, line, message: width };
+  const leadId = fields[columns.leadId].trim();
+  if (leadId === "") return { kind: "malformed", file, line, message: "an event without a lead_id" };
+  const type = fields[columns.type];
+  if (type.trim() === "") return { kind: "malformed", file, line, message: `an event of lead ${JSON.stringify(leadId)} without a type` };
+  const at = columns.at === -1 ? "" : fields[columns.at];
+  const event: RawEvent = at.trim() === "" ? { type } : { type, at };
+  return { kind: "event", leadId, event, line };
+}
+
+function findColumns(file: string, names: string[]): EventColumns {
+  const header = new CsvHeader(names);
+  const keys = header.names.map((name) => name.toLowerCase().replace(/[\s_-]+/g, ""));
+  const leadId = keys.indexOf("leadid");
+  const type = keys.indexOf("type");
+  if (leadId === -1 || type === -1) {
+    const found = header.names.map((name) => JSON.stringify(name)).join(", ");
+    throw new InputError(file, `an events file needs the columns lead_id, type and at; its header has ${found}`);
+  }
+  return { header, leadId, type, at: keys.indexOf("at") };
+}

@@ -1,0 +1,32 @@
+// JSON Lines (.jsonl, .ndjson): one lead per line; blank lines are skipped. A line that is not a
+// JSON object is reported on its own and the next line is read as usual.
+
+import { parseLeadJson } from "./json-lead.js";
+import type { LeadInput } from "./lead-input.js";
+import { readTextChunks } from "./text-chunks.js";
+
+export async function* readJsonlLeadBatches(path: string): AsyncGenerator<LeadInput[]> {
+  let carry = "";
+  let line = 1;
+  for await (const chunk of readTextChunks(path)) {
+    const text = carry === "" ? chunk : carry + chunk;
+    const batch: LeadInput[] = [];
+    let start = 0;
+    for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
+      pushLine(text.slice(start, end), path, line, batch);
+      line++;
+      start = end + 1;
+    }
+    carry = text.slice(start);
+    if (batch.length > 0) yield batch;
+  }
+  const batch: LeadInput[] = [];
+  pushLine(carry, path, line, batch);
+  if (batch.length > 0) yield batch;
+}
+
+function pushLine(text: string, file: string, line: number, batch: LeadInput[]): void {
+  // trim() also drops the CR of a CRLF line end.
+  const trimmed = text.trim();
+  if (trimmed !== "") batch.push(parseLeadJson(trimmed, file, line));
+}

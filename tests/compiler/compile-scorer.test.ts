@@ -1,0 +1,63 @@
+// The compileScorer() API: options, asOf forms, scoreAll numbering, explain.
+
+import { describe, expect, it, vi } from "vitest";
+import { compileScorer } from "../../src/compiler/js/compile-scorer.js";
+import { event, planOf } from "../support/plan-builder.js";
+
+const DAY = 86_400_000;
+const plan = planOf({
+  fields: { vip: "boolean" },
+  events: ["opened email"],
+  rules: [{ when: event("opened email", 1), points: 2 }, { when: { k: "isTrue", field: "vip" }, points: 1, text: "when vip add 1" }],
+});
+const opened = (iso: string) => ({ events: [{ type: "opened email", at: iso }] });
+
+describe("compileScorer", () => {
+  it("accepts asOf as a Date, an ISO string or epoch ms", () => {
+    const scorer = compileScorer(plan);
+    const lead = opened("2026-03-01T12:00:00Z");
+    for (const asOf of [new Date("2026-03-02T00:00:00Z"), "2026-03-02", "2026-03-02T11:59:59+00:00", Date.UTC(2026, 2, 2)]) {
+      expect(scorer.score(lead, { asOf })).toMatchObject({ score: 2 });
+    }
+    expect(scorer.score(lead, { asOf: "2026-03-03T12:00:01Z" })).toMatchObject({ score: 0 });
+    expect(() => scorer.score(lead, { asOf: "yesterday" })).toThrow(RangeError);
+  });
+
+  it("defaults asOf to now", () => {
+    const scorer = compileScorer(plan);
+    expect(scorer.score(opened(new Date(Date.now() - DAY / 2).toISOString()))).toMatchObject({ id: 1, score: 2 });
+    expect(scorer.score(opened(new Date(Date.now() + DAY).toISOString()))).toMatchObject({ score: 0 });
+  });
+
+  it("scoreAll numbers id-less leads by position and resolves asOf once", () => {
+    const scorer = compileScorer(plan);
+    const now = vi.spyOn(Date, "now");
+    const results = scorer.scoreAll([{}, { id: "b" }, { vip: true }, "oops"]);
+    expect(now).toHaveBeenCalledTimes(1);
+    now.mockRestore();
+    expect(results).toEqual([
+      { id: 1, score: 0, qualified: null, tier: null, groups: {} },
+      { id: "b", score: 0, qualified: null, tier: null, groups: {} },
+      { id: 3, score: 1, qualified: null, tier: null, groups: {} },
+      { id: 4, error: 'expected a lead object, got "oops"' },
+    ]);
+  });
+
+  it("scoreAll takes any iterable, a starting position, an id field and explain", () => {
+    const scorer = compileScorer(plan);
+    function* leads() {
+      yield { vip: true };
+      yield { key: "K", vip: false };
+    }
+    expect(scorer.scoreAll(leads(), { asOf: 0, position: 11, idField: "key", explain: true })).toEqual([
+      { id: 11, score: 1, qualified: null, tier: null, groups: {}, hits: [{ line: 11, group: null, points: 1, rule: "when vip add 1" }] },
+      { id: "K", score: 0, qualified: null, tier: null, groups: {}, hits: [] },
+    ]);
+  });
+
+  it("keeps scorers independent", () => {
+    const a = compileScorer(plan);
+    const b = compileScorer(planOf({ rules: [{ when: { k: "const", value: true }, points: 7 }] }));
+    expect([a.score({}, { asOf: 0 }), b.score({}, { asOf: 0 })]).toMatchObject([{ score: 0 }, { score: 7 }]);
+  });
+});

@@ -1,0 +1,88 @@
+// CSV lead files: records keyed by the trimmed header, BOM, line numbers, malformed rows reported
+// while later rows still come through.
+
+import { describe, expect, it } from "vitest";
+import { readLeads } from "../../src/io/read-leads.js";
+import { collect, writeFiles } from "./files.js";
+
+async function read(text: string) {
+  const { "leads.csv": path } = writeFiles({ "leads.csv": text });
+  return { path, inputs: await collect(readLeads(path)) };
+}
+
+describe("reading CSV leads", () => {
+  it("keys each row by the trimmed header names and keeps values as text", async () => {
+    const { path, inputs } = await read(" id , company_size ,competitor\nL-1, 500 ,yes\n");
+    expect(inputs).toEqual([{ kind: "lead", raw: { id: "L-1", company_size: " 500 ", competitor: "yes" }, file: path, line: 2 }]);
+  });
+
+  it("drops a byte-order mark and reads CRLF files", async () => {
+    const { inputs } = await read("\uFEFFid,title\r\nL-1,VP\r\nL-2,CEO\r\n");
+    expect(inputs.map((input) => (input.kind === "lead" ? input.raw : input))).toEqual([
+      { id: "L-1", title: "VP" },
+      { id: "L-2", title: "CEO" },
+    ]);
+  });
+
+  it("gives the line each record starts on, counting blank lines and line breaks in quotes", async () => {
+    const { inputs } = await read('id,note\nL-1,"a\nb"\n\nL-2,"x, ""y"""\nL-3,\n');
+    expect(inputs.map((input) => [input.line, input.kind === "lead" ? input.raw.note : undefined])).toEqual([
+      [2, "a\nb"],
+      [5, 'x, "y"'],
+      [6, ""],
+    ]);
+  });
+
+  it("reports rows with the wrong number of fields and reads on", async () => {
+    const { path, inputs } = await read("id,title\nL-1,VP\nL-2,VP,extra\nL-3\nL-4,CEO\n");
+    expect(inputs).toEqual([
+      { kind: "lead", raw: { id: "L-1", title: "VP" }, file: path, line: 2 },
+      { kind: "malformed", file: path, line: 3, message: "expected 2 fields as in the header, got 3" },
+      { kind: "malformed", file: path, line: 4, message: "expected 2 fields as in the header, got 1" },
+      { kind: "lead", raw: { id: "L-4", title: "CEO" }, file: path, line: 5 },
+    ]);
+  });
+
+  it("reports an unclosed quote on the line its record starts, and reads on from the next line", async () => {
+    const { inputs } = await read('id,title\nL-1,"VP\nL-2,CEO\nL-3,CTO\n');
+    expect(inputs.map((input) => [input.kind, input.line])).toEqual([
+      ["malformed", 2],
+      ["lead", 3],
+      ["lead", 4],
+    ]);
+  });
+
+  it("reports text after a closing quote once and reads on from the next line", async () => {
+    const { inputs } = await read('id,title\nL-1,"a"b"c"\nL-2,CEO\n');
+    expect(inputs.map((input) => [input.kind, input.line])).toEqual([
+      ["malformed", 2],
+      ["lead", 3],
+    ]);
+  });
+
+  it("skips lines of spaces, and a file with only a header has no leads", async () => {
+    expect((await read("id,title\n   \nL-1,VP\n")).inputs.map((input) => input.line)).toEqual([3]);
+    expect((await read("id,title\n")).inputs).toEqual([]);
+    expect((await read("")).inputs).toEqual([]);
+  });
+
+  it("treats a column named __proto__ as an ordinary field", async () => {
+    const { inputs } = await read("id,__proto__\nL-1,x\n");
+    const raw = inputs[0].kind === "lead" ? inputs[0].raw : {};
+    expect(Object.hasOwn(raw, "__proto__")).toBe(true);
+    expect(Object.getPrototypeOf(raw)).toBe(Object.prototype);
+  });
+
+  it("reports a broken header row and stops", async () => {
+    const { inputs } = await read('id,"title\nL-1,VP\n');
+    expect(inputs).toEqual([{ kind: "malformed", file: expect.any(String), line: 1, message: expect.stringContaining("header") }]);
+  });
+
+  it("streams a file bigger than one chunk in order", async () => {
+    const lines = ["id,n"];
+    for (let i = 1; i <= 20000; i++) lines.push(`L-${i},"${i}, ${i}"`);
+    const { inputs } = await read(lines.join("\n"));
+    expect(inputs).toHaveLength(20000);
+    expect(inputs.every((input, i) => input.kind === "lead" && input.raw.id === `L-${i + 1}` && input.line === i + 2)).toBe(true);
+  });
+});

@@ -3,7 +3,10 @@
 import { readFileSync } from "node:fs";
 import { checkCommand, checkHelp } from "./commands/check.js";
 import { compileCommand, compileHelp } from "./commands/compile.js";
+import { diffCommand, diffHelp } from "./commands/diff.js";
+import { fmtCommand, fmtHelp } from "./commands/fmt.js";
 import { scoreCommand, scoreHelp } from "./commands/score.js";
+import { testCommand, testHelp } from "./commands/test.js";
 import { processTerminal, write, type Terminal } from "./terminal.js";
 import { EXIT_OK, EXIT_USAGE, UsageError } from "./usage.js";
 import { InputError } from "../io/input-error.js";
@@ -16,7 +19,10 @@ export interface Command {
 
 export const commands: Record<string, Command> = {
   check: { summary: "check models: diagnostics with source excerpts, and the score range", help: checkHelp, run: checkCommand },
+  fmt: { summary: "rewrite models in canonical form (--check lists unformatted files)", help: fmtHelp, run: fmtCommand },
   score: { summary: "score leads (CSV, JSON, JSONL) with a model", help: scoreHelp, run: scoreCommand },
+  test: { summary: "run a model's examples and a file of expected results", help: testHelp, run: testCommand },
+  diff: { summary: "compare two versions of a model on the same leads", help: diffHelp, run: diffCommand },
   compile: { summary: "compile a model to a standalone JavaScript module", help: compileHelp, run: compileCommand },
 };
 

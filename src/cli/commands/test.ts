@@ -271,11 +271,15 @@ class Explainer {
       text += `    groups: ${parts.join(", ")}\n`;
     }
     if (result.disqualified_by !== undefined) {
-      text += `    stopped by the gate on line ${result.disqualified_by}: ${this.lines.lineText(result.disqualified_by).trim()}\n`;
+      text += `    stopped by the gate on line ${result.disqualified_by}: ${oneLine(this.lines.lineText(result.disqualified_by).trim())}\n`;
     }
     return text;
   }
 }
+
+// Rule texts come from the model: control characters in a quoted text must not drive the terminal.
+// eslint-disable-next-line no-control-regex
+const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 function signed(points: number): string {
   return points > 0 ? `+${points}` : String(points);
@@ -283,5 +287,5 @@ function signed(points: number): string {
 
 /** A rule's text as written may span lines (a wrapped list); show it on one. */
 function oneLine(text: string): string {
-  return text.replace(/\s*\r?\n\s*/g, " ");
+  return text.replace(/\s*\r?\n\s*/g, " ").replace(UNSAFE_CHARACTERS, "\ufffd");
 }

@@ -2,4 +2,10 @@
 // The CLI is compiled ahead of time (npm install runs `prepare`), so it starts without a TypeScript loader.
 import { main } from "../lib/src/cli/main.js";
 
+// `leadscore score ... | head` closes our stdout early: that is the reader's choice, not an error.
+process.stdout.on("error", (error) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 process.exitCode = await main(process.argv.slice(2));

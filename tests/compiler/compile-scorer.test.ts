@@ -61,3 +61,15 @@ describe("compileScorer", () => {
     expect([a.score({}, { asOf: 0 }), b.score({}, { asOf: 0 })]).toMatchObject([{ score: 0 }, { score: 7 }]);
   });
 });
+
+describe("compileScorer asOf text", () => {
+  it("re-reads a different asOf string every time", () => {
+    const scorer = compileScorer(plan);
+    const lead = opened("2026-03-01T12:00:00Z");
+    expect(scorer.score(lead, { asOf: "2026-03-02" })).toMatchObject({ score: 2 });
+    expect(scorer.score(lead, { asOf: "2026-03-05" })).toMatchObject({ score: 0 });
+    expect(scorer.score(lead, { asOf: "2026-03-02" })).toMatchObject({ score: 2 });
+    expect(() => scorer.score(lead, { asOf: "2026-03-0" })).toThrow(RangeError);
+    expect(scorer.score(lead, { asOf: "2026-03-02" })).toMatchObject({ score: 2 });
+  });
+});

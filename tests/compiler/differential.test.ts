@@ -5,10 +5,11 @@
 import { describe, expect, it } from "vitest";
 import { compileScorer } from "../../src/compiler/js/compile-scorer.js";
 import { interpretRaw } from "../../src/interpreter/interpret.js";
+import { fuzzRuns } from "../support/fuzz-budget.js";
 import { createRng, DEFAULT_AS_OF_MS, generateLeads, generatePlan } from "../support/generate-plan.js";
 import { sameRecord } from "../support/same-record.js";
 
-const PLANS = Number(process.env.LEADSCORE_FUZZ_RUNS ?? 1000);
+const PLANS = fuzzRuns(600);
 const LEADS_PER_PLAN = 20;
 const CHUNK = 100;
 

@@ -29,14 +29,26 @@ type LeadFunction = (raw: unknown, asOf: number, idField: string, position: numb
 export function compileScorer(plan: ScoringPlan): Scorer {
   const factory = new Function("rt", generateFactoryBody(plan, { explain: true })) as (rt: unknown) => { plain: LeadFunction; explain: LeadFunction };
   const { plain, explain } = factory(runtime);
+  // Callers scoring lead by lead usually pass the same ISO string each time; parsing it per lead
+  // would cost as much as scoring, so the last one is remembered.
+  let lastText: string | undefined;
+  let lastMs = 0;
+  const asOfMs = (asOf: ScoreOptions["asOf"]): number => {
+    if (typeof asOf !== "string") return resolveAsOf(asOf);
+    if (asOf !== lastText) {
+      lastMs = resolveAsOf(asOf);
+      lastText = asOf;
+    }
+    return lastMs;
+  };
   return {
     score(raw, opts = {}) {
       const fn = opts.explain ? explain : plain;
-      return fn(raw, resolveAsOf(opts.asOf), opts.idField ?? "id", opts.position ?? 1);
+      return fn(raw, asOfMs(opts.asOf), opts.idField ?? "id", opts.position ?? 1);
     },
     scoreAll(raws, opts = {}) {
       const fn = opts.explain ? explain : plain;
-      const asOf = resolveAsOf(opts.asOf);
+      const asOf = asOfMs(opts.asOf);
       const idField = opts.idField ?? "id";
       let position = opts.position ?? 1;
       const results: LeadRecord[] = [];

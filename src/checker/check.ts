@@ -27,7 +27,8 @@ export function checkSource(source: string): CheckResult {
   const { plan, resolver, astRules } = buildPlan(ast, schema, diagnostics);
   checkExamples(ast.statements.filter((s): s is Example => s.kind === "example"), plan, diagnostics);
   const lint = lintModel({ ast, plan, astRules, schema, usedFields: resolver.usedFields, usedEvents: resolver.usedEvents });
-  // Likely-mistake warnings on a file that does not even parse would mostly be noise.
-  if (syntaxOk) diagnostics.push(...lint.diagnostics);
+  // Likely-mistake warnings on a file that does not even parse would mostly be noise; errors (a tier
+  // that can never match) are still worth knowing.
+  diagnostics.push(...lint.diagnostics.filter((d) => syntaxOk || d.severity === "error"));
   return { ast, plan, schema, diagnostics: sortDiagnostics(diagnostics), scoreRange: lint.scoreRange, ok: !hasErrors(diagnostics) };
 }

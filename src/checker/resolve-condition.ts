@@ -75,7 +75,16 @@ export class ConditionResolver {
     switch (condition.kind) {
       case "or":
       case "and": {
-        const items = [this.resolve(condition.left), this.resolve(condition.right)].flatMap((item) => (item.k === condition.kind ? item.items : [item]));
+        // `a and b and c` parses as ((a and b) and c): collect the chain's operands left to right in one
+        // pass, since flattening level by level copies the items at every level (quadratic on long chains).
+        const operands: Condition[] = [];
+        const pending: Condition[] = [condition];
+        while (pending.length > 0) {
+          const next = pending.pop()!;
+          if (next.kind === condition.kind) pending.push(next.right, next.left);
+          else operands.push(next);
+        }
+        const items = operands.map((operand) => this.resolve(operand)).flatMap((item) => (item.k === condition.kind ? item.items : [item]));
         return { k: condition.kind, items };
       }
       case "not":

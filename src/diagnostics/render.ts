@@ -45,7 +45,12 @@ function safe(text: string): string {
 /** A source line as displayed: tabs expanded, unsafe characters replaced. */
 function displayLine(text: string): string {
   let out = "";
-  for (const char of safe(text)) out += char === "\t" ? " ".repeat(TAB_WIDTH - (displayWidth(out) % TAB_WIDTH)) : char;
+  let width = 0;
+  for (const char of safe(text)) {
+    const step = char === "\t" ? TAB_WIDTH - (width % TAB_WIDTH) : 1;
+    out += char === "\t" ? " ".repeat(step) : char;
+    width += step;
+  }
   return out;
 }
 

@@ -22,7 +22,7 @@ export function parse(source: string): ParseResult {
     const char = source.slice(error.offset, error.offset + error.length);
     diagnostics.push(report(Diagnostics.unexpectedCharacter, { start: error.offset, end: error.offset + Math.max(1, error.length) }, [JSON.stringify(char)]));
   }
-  const tokens = prepareTokens(lexed.tokens, diagnostics);
+  const tokens = prepareTokens(dropTooDeepStatements(lexed.tokens, diagnostics), diagnostics);
   const parsed = parseTokens(tokens);
   for (const error of parsed.errors) {
     const t = error.token;
@@ -37,6 +37,9 @@ export function parse(source: string): ParseResult {
   return { ast: { kind: "model", statements, comments, source }, diagnostics: dedupeSyntaxErrors(diagnostics) };
 }
 
+/** Reserved words that begin a statement: a line starting with one ends whatever a stray '(' left open (soft keywords such as `lead` may start an event name inside parentheses). */
+const STATEMENT_STARTS = new Set(["When", "Group", "Qualify", "Disqualify", "Tiers", "Example", "RCurly"]);
+
 /**
  * Newlines inside ( ) and [ ] do not end a statement, so a long list can wrap. An unterminated
  * string is reported here and then parsed as if it were closed, so one missing quote gives one error.
@@ -44,15 +47,52 @@ export function parse(source: string): ParseResult {
 function prepareTokens(tokens: IToken[], diagnostics: Diagnostic[]): IToken[] {
   const out: IToken[] = [];
   let depth = 0;
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     const name = t.tokenType.name;
     if (name === "LParen" || name === "LBracket") depth++;
     else if ((name === "RParen" || name === "RBracket") && depth > 0) depth--;
-    else if (name === "Newline" && depth > 0) continue;
-    else if (name === "Newline" || name === "LCurly" || name === "RCurly") depth = 0; // don't let a stray '(' swallow the file
+    else if (name === "Newline" && depth > 0 && !STATEMENT_STARTS.has(tokens[i + 1]?.tokenType.name ?? "")) continue;
+    else if (name === "Newline" || name === "LCurly" || name === "RCurly") depth = 0; // a stray '(' must not swallow the file
     if (name === "UnterminatedString") {
       diagnostics.push(report(Diagnostics.unterminatedString, { start: t.startOffset, end: t.startOffset + t.image.length }));
       out.push({ ...t, tokenType: StringLiteral, tokenTypeIdx: StringLiteral.tokenTypeIdx! });
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/** Deeper than any real model; recursive stages (parser, checker, formatter) stay far from the stack limit. */
+export const MAX_NESTING = 100;
+
+/**
+ * A statement nested deeper than MAX_NESTING (parentheses, or `not not not ...`) is reported and left
+ * out, rather than letting a recursive descent overflow the stack: any text must yield diagnostics.
+ */
+function dropTooDeepStatements(tokens: IToken[], diagnostics: Diagnostic[]): IToken[] {
+  const out: IToken[] = [];
+  let statementStart = 0; // index in `out` where the current statement began
+  let parens = 0;
+  let nots = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const name = t.tokenType.name;
+    if ((name === "Newline" && parens === 0) || name === "Semicolon") {
+      statementStart = out.length + 1;
+      parens = 0;
+    }
+    if (name === "LParen") parens++;
+    else if (name === "RParen") parens = Math.max(0, parens - 1);
+    nots = name === "Not" ? nots + 1 : name === "LParen" ? nots : 0;
+    if (parens > MAX_NESTING || nots > MAX_NESTING) {
+      diagnostics.push(report(Diagnostics.tooDeeplyNested, { start: t.startOffset, end: t.startOffset + t.image.length }, [MAX_NESTING]));
+      // Skip to the end of the line (or the file), and drop what the statement had so far.
+      out.length = Math.min(out.length, statementStart);
+      while (i + 1 < tokens.length && tokens[i + 1].tokenType.name !== "Newline") i++;
+      parens = 0;
+      nots = 0;
       continue;
     }
     out.push(t);

@@ -21,6 +21,7 @@ export const Diagnostics = {
   syntaxError: entry("LS1003", "error", "{0}."),
   unknownType: entry("LS1004", "error", "{0} is not a field type. Use number, text, boolean, date, list, or enum values like \"a\" | \"b\"."),
   invalidEscape: entry("LS1005", "error", "Unknown escape {0} in a text; only \\\" and \\\\ are allowed."),
+  tooDeeplyNested: entry("LS1006", "error", "This condition is nested more than {0} levels deep; split it into simpler rules."),
 
   // LS2xxx: names
   unknownField: entry("LS2001", "error", "There is no field named {0}."),

@@ -120,13 +120,27 @@ function operand(condition: Condition, minimum: number): string {
   return precedence(condition) >= minimum ? text : `(${text})`;
 }
 
+/**
+ * The operands of a chain of one operator, left to right, collected with a loop: a chain of
+ * thousands of `and`s must not recurse once per link.
+ */
+function chainOperands(condition: Extract<Condition, { kind: "and" | "or" }>): Condition[] {
+  const rights: Condition[] = [];
+  let node: Condition = condition;
+  while (node.kind === condition.kind) {
+    const link = node as Extract<Condition, { kind: "and" | "or" }>;
+    rights.push(link.right);
+    node = link.left;
+  }
+  return [node, ...rights.reverse()];
+}
+
 /** The canonical text of a condition. An `invalid` condition (a syntax error) prints as nothing. */
 export function formatCondition(condition: Condition): string {
   switch (condition.kind) {
     case "or":
-      return `${operand(condition.left, 1)} or ${operand(condition.right, 1)}`;
     case "and":
-      return `${operand(condition.left, 2)} and ${operand(condition.right, 2)}`;
+      return chainOperands(condition).map((item) => operand(item, condition.kind === "or" ? 1 : 2)).join(` ${condition.kind} `);
     case "not":
       return `not ${operand(condition.operand, 3)}`;
     case "subject": {

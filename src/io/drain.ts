@@ -4,6 +4,9 @@
 import type { Writable } from "node:stream";
 
 export function waitForDrain(stream: Writable): Promise<void> {
+  // A stream that already failed or closed will never emit 'drain' again.
+  if (stream.destroyed) return Promise.reject(stream.errored ?? closedEarly());
+  if (!stream.writableNeedDrain) return Promise.resolve();
   return new Promise<void>((resolve, reject) => {
     const done = (error?: Error) => {
       stream.off("drain", onDrain);
@@ -14,9 +17,13 @@ export function waitForDrain(stream: Writable): Promise<void> {
     };
     const onDrain = () => done();
     const onError = (error: Error) => done(error);
-    const onClose = () => done(new Error("the output was closed before all results were written"));
+    const onClose = () => done(closedEarly());
     stream.on("drain", onDrain);
     stream.on("error", onError);
     stream.on("close", onClose);
   });
+}
+
+function closedEarly(): Error {
+  return new Error("the output was closed before everything was written");
 }

@@ -1,6 +1,7 @@
 // The simple join: read the whole events file into a Map from lead id to occurrences, then look up
 // each lead. Works whatever the order of either file, but memory grows with the events file
-// (roughly 150 bytes per occurrence), so big ordered files use the merge join (event-merge.ts).
+// (about 160 bytes per occurrence, 3 to 4 times the file), so big ordered files use the merge join
+// (event-merge.ts).
 
 import { attachEvents, leadKey } from "./attach-events.js";
 import type { LeadInput, MalformedInput, RawEvent } from "./lead-input.js";

@@ -7,8 +7,9 @@ import { stat } from "node:fs/promises";
 import { indexJoin } from "./event-index.js";
 import { eventsFollowLeadOrder, mergeJoin } from "./event-merge.js";
 import type { EventsJoin, LeadInput } from "./lead-input.js";
+import { readEventLeadIds } from "./read-events.js";
 
-/** Below this size an events file is indexed: the Map costs a few times the file, at most ~100 MB. */
+/** Below this size an events file is indexed: its Map then takes at most ~60 MB. */
 export const MERGE_JOIN_MIN_BYTES = 16 * 1024 * 1024;
 
 export interface JoinOptions {
@@ -16,13 +17,19 @@ export interface JoinOptions {
   join: EventsJoin;
 }
 
-/** `openLeads` reads the leads file from the start; the merge join's order check reads it twice. */
-export async function* joinEvents(openLeads: () => AsyncIterable<LeadInput[]>, eventsPath: string, options: JoinOptions): AsyncGenerator<LeadInput[]> {
+/** Reads the leads file from its start: its leads, or (for the merge join's order check) their ids. */
+export interface LeadSource {
+  open(): AsyncIterable<LeadInput[]>;
+  /** The id of each lead in order, "" for none (read-leads.ts readLeadIds). */
+  openIds(): AsyncIterable<string[]>;
+}
+
+export async function* joinEvents(leads: LeadSource, eventsPath: string, options: JoinOptions): AsyncGenerator<LeadInput[]> {
   const merge = options.join === "merge" || (options.join === "auto" && (await fileSize(eventsPath)) >= MERGE_JOIN_MIN_BYTES);
-  if (merge && (await eventsFollowLeadOrder(openLeads(), eventsPath, options.idField))) {
-    yield* mergeJoin(openLeads(), eventsPath, options.idField);
+  if (merge && (await eventsFollowLeadOrder(leads.openIds(), readEventLeadIds(eventsPath)))) {
+    yield* mergeJoin(leads.open(), eventsPath, options.idField);
   } else {
-    yield* indexJoin(openLeads(), eventsPath, options.idField);
+    yield* indexJoin(leads.open(), eventsPath, options.idField);
   }
 }
 

@@ -4,8 +4,12 @@
 //
 // That order cannot be confirmed while scoring (a lead that seems to have no events might find them
 // further down, after its result was written), so eventsFollowLeadOrder checks it first, in a pass
-// over both files that keeps only the current id of each (constant memory, but both files are read
-// twice). When the check fails, event-join.ts falls back to the index join.
+// over both files that reads only their id columns and keeps only the current id of each: constant
+// memory, for about a fifth of the time the join itself takes. When the check fails, event-join.ts
+// falls back to the index join.
+//
+// One difference remains: when the leads file repeats an id, the merge gives the events to the
+// first of those leads only, the index to all of them (ids are meant to be unique; neither is wrong).
 
 import { attachEvents, leadKey } from "./attach-events.js";
 import { BatchCursor } from "./batch-cursor.js";
@@ -14,35 +18,32 @@ import { readEventRows, type EventRow } from "./read-events.js";
 
 /**
  * True when every event row's lead is matched, in order, by a lead of the leads file: the events
- * file's sequence of lead ids is the leads' sequence with some leads (those without events) left out.
+ * file's sequence of lead ids is the leads' sequence with some leads (those without events) left
+ * out. Both arguments are id sequences read from the start of their files ("": a lead without id).
  */
-export async function eventsFollowLeadOrder(leads: AsyncIterable<LeadInput[]>, eventsPath: string, idField: string): Promise<boolean> {
-  const leadCursor = new BatchCursor(leads[Symbol.asyncIterator]());
+export async function eventsFollowLeadOrder(leadIds: AsyncIterable<string[]>, eventLeadIds: AsyncIterable<string[]>): Promise<boolean> {
+  const leads = new BatchCursor(leadIds[Symbol.asyncIterator]());
   let matched: string | undefined;
   try {
-    for await (const rows of readEventRows(eventsPath)) {
-      for (const row of rows) {
-        if (row.kind !== "event" || row.leadId === matched) continue;
-        matched = await nextLeadWithKey(leadCursor, row.leadId, idField);
-        if (matched === undefined) return false;
+    for await (const ids of eventLeadIds) {
+      for (const id of ids) {
+        if (id === matched) continue;
+        // Move past the next lead with this id (awaiting only to load the next batch of leads).
+        matched = undefined;
+        while (matched === undefined) {
+          const leadId = leads.peek();
+          if (leadId === undefined) {
+            if (await leads.refill()) continue;
+            return false;
+          }
+          leads.advance();
+          if (leadId === id) matched = id;
+        }
       }
     }
     return true;
   } finally {
-    await leadCursor.close();
-  }
-}
-
-/** Moves past the lead with this key and returns the key, or undefined when no later lead has it. */
-async function nextLeadWithKey(cursor: BatchCursor<LeadInput>, key: string, idField: string): Promise<string | undefined> {
-  for (;;) {
-    const input = cursor.peek();
-    if (input === undefined) {
-      if (await cursor.refill()) continue;
-      return undefined;
-    }
-    cursor.advance();
-    if (input.kind === "lead" && leadKey(input.raw, idField) === key) return key;
+    await leads.close();
   }
 }
 

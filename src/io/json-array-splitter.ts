@@ -45,23 +45,24 @@ export class JsonArraySplitter {
   private elementLine = 0;
   /** Line of the last comma, for "a comma with no lead after it". */
   private commaLine = 0;
+  /** Index of the next line feed in the current chunk (Infinity: none), found once, not per string. */
+  private nextLf = -1;
 
   constructor(private readonly maxElementChars = DEFAULT_MAX_ELEMENT_CHARS) {}
 
   push(chunk: string, out: JsonPiece[]): void {
     const n = chunk.length;
     let elementStart = this.phase === "in-element" ? 0 : -1;
+    this.nextLf = -1;
     for (let i = 0; i < n; i++) {
+      if (this.inString) {
+        i = this.skipString(chunk, i);
+        continue;
+      }
       const c = chunk.charCodeAt(i);
       if (c === LF) this.line++;
       switch (this.phase) {
         case "in-element":
-          if (this.inString) {
-            if (this.escaped) this.escaped = false;
-            else if (c === BACKSLASH) this.escaped = true;
-            else if (c === QUOTE) this.inString = false;
-            continue;
-          }
           if (c === QUOTE) this.inString = true;
           else if (c === OPEN_BRACE) this.closers.push(CLOSE_BRACE);
           else if (c === OPEN_BRACKET) this.closers.push(CLOSE_BRACKET);
@@ -136,8 +137,55 @@ export class JsonArraySplitter {
     }
   }
 
+  /**
+   * Most of a lead's text is inside strings: jump from quote to quote with indexOf instead of
+   * looking at every character. Returns the index of the closing quote, or the chunk's last index
+   * when the string goes on into the next chunk.
+   */
+  private skipString(chunk: string, from: number): number {
+    const n = chunk.length;
+    let i = from;
+    if (this.escaped) {
+      // The chunk before ended with a backslash: this character is escaped.
+      this.escaped = false;
+      this.countLines(chunk, i, i + 1);
+      i++;
+    }
+    for (;;) {
+      const quote = chunk.indexOf('"', i);
+      const end = quote === -1 ? n : quote;
+      // An odd run of backslashes right before the quote (or the chunk's end) escapes it.
+      let k = end - 1;
+      while (k >= i && chunk.charCodeAt(k) === BACKSLASH) k--;
+      const escaping = (end - 1 - k) % 2 === 1;
+      this.countLines(chunk, i, end);
+      if (quote === -1) {
+        this.escaped = escaping;
+        return n - 1;
+      }
+      if (!escaping) {
+        this.inString = false;
+        return quote;
+      }
+      i = quote + 1;
+    }
+  }
+
+  /** Counts the line feeds in chunk[from, to) (inside strings they are invalid JSON, but they are lines). */
+  private countLines(chunk: string, from: number, to: number): void {
+    if (this.nextLf < from) {
+      const lf = chunk.indexOf("\n", from);
+      this.nextLf = lf === -1 ? Infinity : lf;
+    }
+    while (this.nextLf < to) {
+      this.line++;
+      const lf = chunk.indexOf("\n", this.nextLf + 1);
+      this.nextLf = lf === -1 ? Infinity : lf;
+    }
+  }
+
   private endElement(tail: string, out: JsonPiece[]): void {
-    const text = this.parts.length === 0 ? tail : this.parts.join("") + tail;
+    const text = (this.parts.length === 0 ? tail : this.parts.join("") + tail).trimEnd();
     this.parts = [];
     this.partsLength = 0;
     out.push({ kind: "element", text, line: this.elementLine });
@@ -146,6 +194,7 @@ export class JsonArraySplitter {
   private stop(out: JsonPiece[], message: string, line = this.line): void {
     out.push({ kind: "error", line, message });
     this.phase = "stopped";
+    this.inString = false;
     this.parts = [];
     this.partsLength = 0;
   }

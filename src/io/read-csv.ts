@@ -6,9 +6,13 @@ import { CsvTokenizer, type CsvRow } from "./csv-tokenizer.js";
 import type { LeadInput } from "./lead-input.js";
 import { readTextChunks } from "./text-chunks.js";
 
-/** Every row of a CSV file (header included), in order, a batch per chunk read. */
-export async function* readCsvRows(path: string): AsyncGenerator<CsvRow[]> {
-  const tokenizer = new CsvTokenizer();
+/**
+ * Every row of a CSV file (header included), in order, a batch per chunk read. With
+ * `columnsAfterHeader`, later rows hold only the columns it names (others are ""), for passes that
+ * need one column of a big file.
+ */
+export async function* readCsvRows(path: string, columnsAfterHeader?: (header: string[]) => number[]): AsyncGenerator<CsvRow[]> {
+  const tokenizer = new CsvTokenizer(undefined, columnsAfterHeader);
   for await (const chunk of readTextChunks(path)) {
     const rows: CsvRow[] = [];
     tokenizer.push(chunk, rows);
@@ -37,16 +41,51 @@ export async function* readCsvLeadBatches(path: string): AsyncGenerator<LeadInpu
         batch.push({ kind: "malformed", file: path, line: row.line, message: row.message });
         continue;
       }
-      if (isBlankRow(row.fields, header.names.length)) continue;
-      const problem = header.checkWidth(row.fields);
-      if (problem !== undefined) {
-        batch.push({ kind: "malformed", file: path, line: row.line, message: problem });
-        continue;
-      }
-      batch.push({ kind: "lead", raw: header.toRecord(row.fields), file: path, line: row.line });
+      const problem = rowProblem(row.fields, header);
+      if (problem === SKIP) continue;
+      if (problem !== undefined) batch.push({ kind: "malformed", file: path, line: row.line, message: problem });
+      else batch.push({ kind: "lead", raw: header.toRecord(row.fields), file: path, line: row.line });
     }
     if (batch.length > 0) yield batch;
   }
+}
+
+/**
+ * The id of each lead of a CSV file, in order ("" for a lead without one), reading only the id
+ * column: what the merge join's order check needs. Rows that are not leads are left out exactly as
+ * readCsvLeadBatches leaves them out.
+ */
+export async function* readCsvLeadIds(path: string, idField: string): AsyncGenerator<string[]> {
+  let header: CsvHeader | undefined;
+  let idColumn = -1;
+  const chooseColumns = (names: string[]) => {
+    header = new CsvHeader(names);
+    // The last column of a name wins, as in toRecord.
+    idColumn = header.names.lastIndexOf(idField);
+    return [idColumn];
+  };
+  let first = true;
+  for await (const rows of readCsvRows(path, chooseColumns)) {
+    const ids: string[] = [];
+    for (const row of rows) {
+      if (first) {
+        first = false;
+        if (row.kind === "error") return;
+        continue;
+      }
+      if (header === undefined || row.kind === "error" || rowProblem(row.fields, header) !== undefined) continue;
+      ids.push(idColumn === -1 ? "" : row.fields[idColumn].trim());
+    }
+    if (ids.length > 0) yield ids;
+  }
+}
+
+const SKIP = Symbol("skip");
+
+/** Why a row after the header is not a lead: a message, SKIP for a blank line, undefined when it is one. */
+function rowProblem(fields: string[], header: CsvHeader): string | typeof SKIP | undefined {
+  if (isBlankRow(fields, header.names.length)) return SKIP;
+  return header.checkWidth(fields);
 }
 
 /** The header row: trimmed field names, and the checks and record building that depend on them. */

@@ -38,6 +38,33 @@ export async function* readEventRows(path: string): AsyncGenerator<EventRow[]> {
   }
 }
 
+/**
+ * The lead_id of each event row, in order, reading only that column: what the merge join's order
+ * check needs. Rows with the wrong width or no lead_id are left out, as readEventRows reports them.
+ */
+export async function* readEventLeadIds(path: string): AsyncGenerator<string[]> {
+  let columns: EventColumns | undefined;
+  const chooseColumns = (names: string[]) => {
+    columns = findColumns(path, names);
+    return [columns.leadId];
+  };
+  let first = true;
+  for await (const rows of readCsvRows(path, chooseColumns)) {
+    const ids: string[] = [];
+    for (const row of rows) {
+      if (first) {
+        first = false;
+        if (row.kind === "error") throw new InputError(path, `cannot read the header row (line ${row.line}): ${row.message}`);
+        continue;
+      }
+      if (row.kind === "error" || columns === undefined || columns.header.checkWidth(row.fields) !== undefined) continue;
+      const id = row.fields[columns.leadId].trim();
+      if (id !== "") ids.push(id);
+    }
+    if (ids.length > 0) yield ids;
+  }
+}
+
 /** The row as an event, a malformed input, or undefined for a line of spaces (skipped as blank). */
 function toEventRow(fields: string[], line: number, columns: EventColumns, file: string): EventRow | undefined {
   if (fields.length === 1 && columns.header.names.length > 1 && fields[0].trim() === "") return undefined;

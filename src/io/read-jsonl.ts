@@ -12,7 +12,8 @@ export async function* readJsonlLeadBatches(path: string): AsyncGenerator<LeadIn
     const text = carry === "" ? chunk : carry + chunk;
     const batch: LeadInput[] = [];
     let start = 0;
-    for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
+    // The carried text has no line end: searching it again would make a long line quadratic.
+    for (let end = text.indexOf("\n", carry.length); end !== -1; end = text.indexOf("\n", start)) {
       pushLine(text.slice(start, end), path, line, batch);
       line++;
       start = end + 1;

@@ -4,10 +4,11 @@
 // each file, except the events index for small or unordered events files (see event-join.ts).
 
 import { extname } from "node:path";
+import { leadKey } from "./attach-events.js";
 import { joinEvents } from "./event-join.js";
 import { InputError } from "./input-error.js";
 import type { LeadInput, ReadLeadsOptions } from "./lead-input.js";
-import { readCsvLeadBatches } from "./read-csv.js";
+import { readCsvLeadBatches, readCsvLeadIds } from "./read-csv.js";
 import { readJsonLeadBatches } from "./read-json.js";
 import { readJsonlLeadBatches } from "./read-jsonl.js";
 
@@ -32,8 +33,30 @@ export function leadFileFormat(path: string): LeadFileFormat {
  * The leads of a file, one at a time. Unreadable files and unusable events files throw InputError;
  * bad records come out as "malformed" inputs and reading goes on.
  */
-export async function* readLeads(path: string, options: ReadLeadsOptions = {}): AsyncGenerator<LeadInput> {
-  for await (const batch of readLeadBatches(path, options)) yield* batch;
+export function readLeads(path: string, options: ReadLeadsOptions = {}): AsyncIterableIterator<LeadInput> {
+  // A hand-written iterator over the batches: an async generator's `yield*` costs about a third
+  // of the reading time on a million leads.
+  let batches: AsyncIterator<LeadInput[]> | undefined;
+  let batch: LeadInput[] = [];
+  let index = 0;
+  const iterator: AsyncIterableIterator<LeadInput> = {
+    [Symbol.asyncIterator]: () => iterator,
+    async next() {
+      while (index >= batch.length) {
+        batches ??= readLeadBatches(path, options)[Symbol.asyncIterator]();
+        const next = await batches.next();
+        if (next.done) return { done: true, value: undefined };
+        batch = next.value;
+        index = 0;
+      }
+      return { done: false, value: batch[index++] };
+    },
+    async return() {
+      await batches?.return?.();
+      return { done: true, value: undefined };
+    },
+  };
+  return iterator;
 }
 
 /**
@@ -42,9 +65,10 @@ export async function* readLeads(path: string, options: ReadLeadsOptions = {}): 
  */
 export function readLeadBatches(path: string, options: ReadLeadsOptions = {}): AsyncIterable<LeadInput[]> {
   const format = leadFileFormat(path);
+  const idField = options.idField ?? "id";
   const open = () => readFile(path, format);
   if (options.eventsPath === undefined) return open();
-  return joinEvents(open, options.eventsPath, { idField: options.idField ?? "id", join: options.eventsJoin ?? "auto" });
+  return joinEvents({ open, openIds: () => readLeadIds(path, idField) }, options.eventsPath, { idField, join: options.eventsJoin ?? "auto" });
 }
 
 function readFile(path: string, format: LeadFileFormat): AsyncGenerator<LeadInput[]> {
@@ -55,5 +79,22 @@ function readFile(path: string, format: LeadFileFormat): AsyncGenerator<LeadInpu
       return readJsonLeadBatches(path);
     case "jsonl":
       return readJsonlLeadBatches(path);
+  }
+}
+
+/**
+ * The id of each lead, in order ("" for a lead without one): the merge join's order check. CSV
+ * files are scanned for the id column alone; JSON leads have to be parsed whole.
+ */
+export async function* readLeadIds(path: string, idField = "id"): AsyncGenerator<string[]> {
+  const format = leadFileFormat(path);
+  if (format === "csv") {
+    yield* readCsvLeadIds(path, idField);
+    return;
+  }
+  for await (const batch of readFile(path, format)) {
+    const ids: string[] = [];
+    for (const input of batch) if (input.kind === "lead") ids.push(leadKey(input.raw, idField) ?? "");
+    yield ids;
   }
 }

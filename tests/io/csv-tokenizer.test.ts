@@ -66,6 +66,14 @@ describe("CsvTokenizer", () => {
     expect(out.slice(2)).toEqual([row(3, long), row(4, "2", "3")]);
   });
 
+  it("keeps only the columns named from the header, leaving the others blank", () => {
+    const tokenizer = new CsvTokenizer(undefined, (header) => [header.indexOf("id")]);
+    const out: CsvRow[] = [];
+    tokenizer.push('name,id\n"Acme, Inc.",L-1\nx,"L-2"\ny\n', out);
+    tokenizer.finish(out);
+    expect(out).toEqual([row(1, "name", "id"), row(2, "", "L-1"), row(3, "", "L-2"), row(4, "")]);
+  });
+
   it("gives the same rows however the text is cut into chunks", () => {
     const text = 'id,name,note\r\n1,"Acme, Inc.","two\r\nlines"\r\n\r\n2,x"y,\r\n3,"a""b",\r\n4,"bad"x,1\r\n5,"unclosed\r\n6,ok,\r';
     const whole = rows(text);

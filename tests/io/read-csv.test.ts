@@ -78,6 +78,14 @@ describe("reading CSV leads", () => {
     expect(inputs).toEqual([{ kind: "malformed", file: expect.any(String), line: 1, message: expect.stringContaining("header") }]);
   });
 
+  it("keeps a character whose bytes are split between two chunks", async () => {
+    // The reader takes 32 KB at a time: put the two bytes of "é" on either side of that boundary.
+    const header = "id,name\n";
+    const filler = "x".repeat(32 * 1024 - header.length - 3);
+    const { inputs } = await read(`${header}1,${filler}é\n2,ü\n`);
+    expect(inputs.map((input) => (input.kind === "lead" ? String(input.raw.name).slice(-1) : input))).toEqual(["é", "ü"]);
+  });
+
   it("streams a file bigger than one chunk in order", async () => {
     const lines = ["id,n"];
     for (let i = 1; i <= 20000; i++) lines.push(`L-${i},"${i}, ${i}"`);

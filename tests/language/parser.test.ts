@@ -118,3 +118,11 @@ describe("syntax errors", () => {
     expect(parse(source).diagnostics.map((d) => d.code)).toContain(code);
   });
 });
+
+describe("an unclosed parenthesis", () => {
+  it("ends at the next line that starts a statement", () => {
+    const { ast, diagnostics } = parse("when (a or b add 1\nwhen c add 2\n");
+    expect(diagnostics.length).toBeGreaterThan(0);
+    expect(ast.statements.some((s) => s.kind === "rule" && s.points === 2)).toBe(true);
+  });
+});

@@ -6,6 +6,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { compile } from "../../src/api/compile.js";
 import { parse } from "../../src/ast/parse.js";
+import { format } from "../../src/api/format.js";
 import { RESERVED_WORDS, SOFT_KEYWORDS } from "../../grammar/tokens.js";
 import { createRng, type Rng } from "../support/generate-plan.js";
 import { fuzzRuns } from "../support/fuzz-budget.js";
@@ -69,6 +70,8 @@ function everyStage(text: string): void {
     expect(d.span.end).toBeGreaterThanOrEqual(d.span.start);
     expect(d.message.length).toBeGreaterThan(0);
   }
+  const formatted = format(text);
+  if (compiled.diagnostics.some((d) => d.code.startsWith("LS1"))) expect(formatted).toBe(text);
   if (compiled.model) for (const lead of LEADS) compiled.model.score(lead, { asOf: "2026-11-15", explain: true });
 }
 
@@ -95,5 +98,19 @@ describe("fuzzing the language front end", () => {
         throw new Error(`input ${JSON.stringify(text)}: ${(error as Error).stack}`);
       }
     }
+  });
+});
+
+describe("pathological nesting", () => {
+  it.each([
+    ["3,000 parentheses", "when " + "(".repeat(3000) + "a" + ")".repeat(3000) + " add 1\nwhen b add 2"],
+    ["20,000 nots", "when " + "not ".repeat(20000) + "a add 1\nwhen b add 2"],
+    ["unclosed parentheses", "when " + "(".repeat(5000) + "\nwhen b add 2"],
+    ["long and-chains", "when " + Array.from({ length: 5000 }, (_, i) => `f${i % 7}`).join(" and ") + " add 1\nwhen b add 2"],
+  ])("%s yield a diagnostic, not a crash, and later lines still count", (_, source) => {
+    const compiled = compile(source);
+    if (!source.includes(" and ")) expect(compiled.diagnostics.map((d) => d.code)).toContain("LS1006");
+    format(source);
+    expect(compiled.plan.rules.some((rule) => rule.text === "when b add 2")).toBe(true);
   });
 });

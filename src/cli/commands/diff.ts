@@ -74,8 +74,12 @@ export async function diffCommand(args: string[], terminal: Terminal): Promise<n
       const b = after.model.score(input.raw, options);
       if (isErrorRecord(a) || isErrorRecord(b)) {
         impact.invalid++;
-        for (const [label, record] of [[oldSpec, a], [newSpec, b]] as const) {
-          if (isErrorRecord(record)) await write(terminal.stderr, `${input.file}:${input.line}: ${record.error} (scoring with ${label})\n`);
+        if (isErrorRecord(a) && isErrorRecord(b) && a.error === b.error) {
+          await write(terminal.stderr, `${input.file}:${input.line}: ${a.error}\n`);
+        } else {
+          for (const [label, record] of [[oldSpec, a], [newSpec, b]] as const) {
+            if (isErrorRecord(record)) await write(terminal.stderr, `${input.file}:${input.line}: ${record.error} (with ${label})\n`);
+          }
         }
         continue;
       }
@@ -205,8 +209,8 @@ class Impact {
 
   table(context: { oldSpec: string; newSpec: string; leadsPath: string; asOf: number }): string {
     const count = (n: number) => n.toLocaleString("en-US");
-    let text = `${context.oldSpec} -> ${context.newSpec} on ${context.leadsPath}: ${count(this.scored)} leads scored as of ${new Date(context.asOf).toISOString()}`;
-    text += this.invalid > 0 ? ` (${count(this.invalid)} invalid, not compared)\n\n` : "\n\n";
+    let text = `${context.oldSpec} -> ${context.newSpec} on ${context.leadsPath}, as of ${new Date(context.asOf).toISOString()}: `;
+    text += `${count(this.scored)} leads compared${this.invalid > 0 ? `, ${count(this.invalid)} invalid (not compared)` : ""}\n\n`;
     if (this.changed === 0) return `${text}No lead changed score, tier or qualification.\n`;
 
     const summary: [string, string][] = [["changed", `${count(this.changed)} of ${count(this.scored)} leads`]];

@@ -57,7 +57,15 @@ export async function scoreCommand(args: string[], terminal: Terminal): Promise<
   const progress = new Progress(terminal, leadsPath);
   let invalid = 0;
   let position = 0;
-  for await (const input of readLeads(leadsPath, { eventsPath: values.events as string | undefined, idField })) {
+  const eventsPath = values.events as string | undefined;
+  let badEventRows = 0;
+  for await (const input of readLeads(leadsPath, { eventsPath, idField })) {
+    if (input.kind === "malformed" && eventsPath !== undefined && input.file === eventsPath) {
+      // A bad row of the events file is not a lead: report it on stderr, keep lead numbering intact.
+      badEventRows++;
+      await write(terminal.stderr, `leadscore score: ${input.file}:${input.line}: ${input.message} (event skipped)\n`);
+      continue;
+    }
     position++;
     let record: LeadRecord;
     if (input.kind === "malformed") {
@@ -74,7 +82,7 @@ export async function scoreCommand(args: string[], terminal: Terminal): Promise<
   await writer.finish();
   if (output !== terminal.stdout) await new Promise<void>((resolve, reject) => output.end((error?: Error | null) => (error ? reject(error) : resolve())));
   progress.done(position, invalid);
-  return invalid > 0 ? EXIT_FINDINGS : EXIT_OK;
+  return invalid > 0 || badEventRows > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
 function parseAsOf(text: string | undefined): number {

@@ -2,6 +2,7 @@
 
 export { compile, check, runExamples, type CompileResult, type LeadScoringModel, type ScoreOptions } from "./api/compile.js";
 export { format, formatSource } from "./api/format.js";
+export { formatModel, formatStatement, formatCondition } from "./formatter/format.js";
 export { parse } from "./ast/parse.js";
 export type { ExampleOutcome } from "./examples/run-examples.js";
 export type { Diagnostic, Severity } from "./diagnostics/diagnostic.js";

@@ -47,27 +47,66 @@ function addTrailing(anchor: Anchor, comment: Comment): boolean {
   return true;
 }
 
+/** The index of the first item for which `isAfter` holds, in an array where it holds for a suffix. */
+function firstIndex<T>(items: readonly T[], isAfter: (item: T) => boolean): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (isAfter(items[mid])) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
+/** Finds, for a comment, the anchors it could belong to, in O(log n) each (models can be large). */
+class AnchorIndex {
+  private readonly byStart: Anchor[];
+  private readonly byEnd: Anchor[];
+  private readonly lines: Anchor[];
+  private readonly longestLine: number;
+
+  constructor(anchors: Anchor[]) {
+    this.byStart = [...anchors].sort((a, b) => a.start - b.start || a.end - b.end);
+    this.byEnd = [...anchors].sort((a, b) => a.end - b.end || a.start - b.start);
+    this.lines = this.byStart.filter((a) => a.part === "line");
+    this.longestLine = Math.max(0, ...this.lines.map((a) => a.end - a.start));
+  }
+
+  /** The smallest printed line whose source strictly contains `offset`. */
+  inside(offset: number): Anchor | undefined {
+    let best: Anchor | undefined;
+    for (let i = firstIndex(this.lines, (a) => a.start >= offset) - 1; i >= 0; i--) {
+      const anchor = this.lines[i];
+      if (anchor.start <= offset - this.longestLine) break;
+      if (offset < anchor.end && (!best || anchor.end - anchor.start < best.end - best.start)) best = anchor;
+    }
+    return best;
+  }
+
+  /** The anchor ending last at or before `offset` (the latest-starting one of a tie). */
+  before(offset: number): Anchor | undefined {
+    return this.byEnd[firstIndex(this.byEnd, (a) => a.end > offset) - 1];
+  }
+
+  /** The anchor starting first at or after `offset`. */
+  after(offset: number): Anchor | undefined {
+    return this.byStart[firstIndex(this.byStart, (a) => a.start >= offset)];
+  }
+}
+
 /**
  * Distributes `comments` (in source order) over the items' lines; mutates the items. Returns the
  * comments that follow everything (printed at the end of the file).
  */
 export function attachComments(items: readonly LayoutItem[], comments: readonly Comment[], source: string): Comment[] {
-  const anchors = anchorsOf(items);
+  const index = new AnchorIndex(anchorsOf(items));
   const endOfFile: Comment[] = [];
   for (const comment of comments) {
     const at = comment.span.start;
-
-    let inside: Anchor | undefined;
-    let before: Anchor | undefined;
-    let after: Anchor | undefined;
-    for (const anchor of anchors) {
-      if (anchor.part === "line" && anchor.start < at && at < anchor.end) {
-        if (!inside || anchor.end - anchor.start < inside.end - inside.start) inside = anchor;
-      }
-      if (anchor.end <= at && (!before || anchor.end > before.end || (anchor.end === before.end && anchor.start >= before.start))) before = anchor;
-      if (anchor.start >= comment.span.end && (!after || anchor.start < after.start)) after = anchor;
-    }
-
+    const inside = index.inside(at);
+    const before = inside ? undefined : index.before(at);
+    const after = index.after(comment.span.end);
     if (inside) {
       addLeading(inside, comment);
     } else if (before && !source.slice(before.end, at).includes("\n") && addTrailing(before, comment)) {

@@ -400,6 +400,7 @@ class ModelGenerator {
 // ---- writing text -------------------------------------------------------------------------------
 
 const WORDLIKE_END = /[A-Za-z0-9_"]$/;
+const STATEMENT_WORDS = new Set(["when", "group", "qualify", "disqualify", "tiers", "example"]);
 const WORDLIKE_START = /^[A-Za-z0-9_."-]/;
 
 class TextWriter {
@@ -441,7 +442,10 @@ class TextWriter {
       if (i > 0) {
         const previous = tokens[i - 1];
         const needed = WORDLIKE_END.test(previous) && WORDLIKE_START.test(token);
-        const breakable = depth > 0 && (previous === "(" || previous === "[" || previous === "," || previous === "or" || previous === "and");
+        // src/ast/parse.ts ends a statement at a wrapped line that starts with a reserved word that
+        // begins a statement (recovery from a stray '('); soft keywords such as `lead` may continue.
+        const breakable =
+          depth > 0 && (previous === "(" || previous === "[" || previous === "," || previous === "or" || previous === "and") && !STATEMENT_WORDS.has(token);
         if (breakable && this.messy && this.rng.chance(0.12)) {
           if (this.comments && this.rng.chance(0.5)) this.out += this.space() + this.comment();
           this.out += this.eol() + this.indent(level + 1);

@@ -33,7 +33,25 @@ export function isBlank(raw: unknown): boolean {
 
 const NUMBER_TEXT = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
 
+/** True for text like "500", "-3" or "2.5": valid for NUMBER_TEXT, checked without the regex (CSV
+ * cells are text, so this runs for every number cell of a file). */
+function isPlainDecimal(text: string): boolean {
+  const n = text.length;
+  let i = 0;
+  const first = n > 0 ? text.charCodeAt(0) : 0;
+  if (first === 45 || first === 43) i = 1; // - +
+  const digitsStart = i;
+  while (i < n && text.charCodeAt(i) - 48 >>> 0 <= 9) i++;
+  if (i === digitsStart) return false;
+  if (i < n && text.charCodeAt(i) === 46) {
+    i++;
+    while (i < n && text.charCodeAt(i) - 48 >>> 0 <= 9) i++;
+  }
+  return i === n;
+}
+
 export function toNumber(raw: unknown): Converted<number> {
+  if (typeof raw === "string" && isPlainDecimal(raw)) return { ok: true, value: Number(raw) };
   if (isBlank(raw)) return UNKNOWN;
   if (typeof raw === "number") return Number.isFinite(raw) ? { ok: true, value: raw } : { ok: false, expected: "a number" };
   if (typeof raw === "string" && NUMBER_TEXT.test(raw)) return { ok: true, value: Number(raw) };
@@ -43,7 +61,13 @@ export function toNumber(raw: unknown): Converted<number> {
 const TRUE_WORDS = new Set(["true", "yes", "1"]);
 const FALSE_WORDS = new Set(["false", "no", "0"]);
 
+const TRUE: Converted<boolean> = Object.freeze({ ok: true, value: true });
+const FALSE: Converted<boolean> = Object.freeze({ ok: true, value: false });
+
 export function toBoolean(raw: unknown): Converted<boolean> {
+  // The words CSV exports use, without trimming and lower-casing them first.
+  if (raw === "true") return TRUE;
+  if (raw === "false") return FALSE;
   if (isBlank(raw)) return UNKNOWN;
   if (typeof raw === "boolean") return { ok: true, value: raw };
   if (raw === 0 || raw === 1) return { ok: true, value: raw === 1 };

@@ -28,6 +28,9 @@ interface EventEntry {
   windows: Map<string, WindowSlots>;
 }
 
+/** Most spellings of event types remembered per scorer (see emitConstants). */
+const SPELLINGS_MEMO = 1024;
+
 export class EventSlotTable {
   private readonly events = new Map<string, EventEntry>();
   private readonly declarations: string[] = [];
@@ -88,11 +91,17 @@ export class EventSlotTable {
     return slots;
   }
 
-  /** Factory-level constants: the exact-match map from known event types to their index. */
+  /**
+   * Factory-level constants: the exact-match map from known event types to their index, and a memo
+   * of other spellings: what a type not found as written normalises to (-1: no event of the model).
+   * Leads carry many event types a model does not score; normalising those on every occurrence
+   * (a regular expression) cost as much as the rest of a small model. The memo keeps at most
+   * SPELLINGS_MEMO spellings of up to 100 characters, so hostile input cannot make it big.
+   */
   emitConstants(): string[] {
     if (this.events.size === 0) return [];
     const entries = [...this.events.keys()].map((name, i) => `[${stringLiteral(name)}, ${i}]`);
-    return [`const TYPES = new Map([${entries.join(", ")}]);`];
+    return [`const TYPES = new Map([${entries.join(", ")}]);`, `const SPELLINGS = new Map();`];
   }
 
   /** Statements declaring the accumulators and running the single pass over `raw.events`. */
@@ -121,7 +130,15 @@ export class EventSlotTable {
       lines.push(
         `    if (at > asOf) continue;`,
         `    let k = TYPES.get(type);`,
-        `    if (k === undefined && (k = TYPES.get(normalizeEventType(type))) === undefined) continue;`,
+        `    if (k === undefined) {`,
+        `      k = SPELLINGS.get(type);`,
+        `      if (k === undefined) {`,
+        `        k = TYPES.get(normalizeEventType(type));`,
+        `        if (k === undefined) k = -1;`,
+        `        if (SPELLINGS.size < ${SPELLINGS_MEMO} && type.length <= 100) SPELLINGS.set(type, k);`,
+        `      }`,
+        `      if (k < 0) continue;`,
+        `    }`,
         `    const age = asOf - at;`,
         `    switch (k) {`,
       );

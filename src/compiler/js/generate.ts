@@ -7,7 +7,9 @@
 // so the per-rule bookkeeping of explanations stays off the fast path.
 
 import type { PlanRule, PlanTier, ScoringPlan } from "../../ir/plan.js";
+import { ChunkEmitter, CHUNK_RULES, declaredLocals } from "./chunks.js";
 import { emitCondition, type ConditionScope } from "./emit-condition.js";
+import { FamilyEmitter, type FamilyRule } from "./rule-families.js";
 import { decayBase, decayPeriod, EventSlotTable } from "./event-slots.js";
 import { FieldTable } from "./field-table.js";
 import { numberLiteral, stringLiteral } from "./literals.js";
@@ -21,10 +23,17 @@ export const RUNTIME_NAMES = [
 export interface GenerateOptions {
   /** Also generate the explain function (hits). */
   explain: boolean;
+  /** A model with more rules than this evaluates them in helper functions of this many rules
+   * (chunks.ts); default CHUNK_RULES. Tests lower it to run small models through that path. */
+  chunkRules?: number;
 }
 
 interface RuleCode {
   rule: PlanRule;
+  /** Position in plan.rules. */
+  index: number;
+  /** Set by familyRule(). */
+  family?: FamilyRule;
   condition: string;
   /** The contribution when the condition holds. */
   amount: string;
@@ -33,7 +42,7 @@ interface RuleCode {
 export function generateFactoryBody(plan: ScoringPlan, options: GenerateOptions): string {
   const scope: ConditionScope = { fields: new FieldTable(plan.schema), events: new EventSlotTable() };
   // Conditions first: emitting them registers the fields and event slots the lead pass must fill.
-  const rules = plan.rules.map((rule) => ruleCode(rule, plan, scope));
+  const rules = plan.rules.map((rule, index) => ruleCode(rule, index, plan, scope));
   const gates = plan.gates.map((gate) => ({ line: numberLiteral(gate.line), condition: emitCondition(gate.condition, scope) }));
   const prologue = [
     `if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return { id: position, error: "expected a lead object, got " + describeRawValue(raw) };`,
@@ -46,11 +55,18 @@ export function generateFactoryBody(plan: ScoringPlan, options: GenerateOptions)
   ];
   const gate = gates.length === 0 ? [] : [`const dq = ${gates.map((g) => `${g.condition} ? ${g.line} : `).join("")}undefined;`];
 
-  const fn = (name: string, explain: boolean): string[] => [
-    `function ${name}(raw, asOf, idField, position) {`,
-    ...indent([...prologue, ...(explain ? explainedTotals(plan, rules) : plainTotals(plan, rules)), ...gate, ...result(plan, gates.length > 0, explain)]),
-    `}`,
-  ];
+  const chunkRules = options.chunkRules ?? CHUNK_RULES;
+  const locals = plan.rules.length > chunkRules ? declaredLocals(prologue) : undefined;
+  const families = new FamilyEmitter();
+  const plainBig: BigModel | undefined = locals && { chunks: new ChunkEmitter("p", locals, chunkRules), families, integers: integerArithmetic(plan) };
+  const explainBig: BigModel | undefined = locals && options.explain ? { chunks: new ChunkEmitter("x", locals, chunkRules), families, integers: false } : undefined;
+  const fn = (name: string, explain: boolean): string[] => {
+    const totals = explain
+      ? explainBig ? bigExplainedTotals(plan, rules, explainBig) : explainedTotals(plan, rules)
+      : plainTotals(plan, rules, plainBig);
+    return [`function ${name}(raw, asOf, idField, position) {`, ...indent([...prologue, ...totals, ...gate, ...result(plan, gates.length > 0, explain)]), `}`];
+  };
+  const functions = [...fn("plain", false), ...(options.explain ? fn("explain", true) : [])];
 
   return [
     `"use strict";`,
@@ -59,8 +75,11 @@ export function generateFactoryBody(plan: ScoringPlan, options: GenerateOptions)
     `const ObjectPrototype = Object.prototype;`,
     ...scope.fields.enumConstants,
     ...scope.events.emitConstants(),
-    ...fn("plain", false),
-    ...(options.explain ? fn("explain", true) : []),
+    ...(explainBig ? explainTables(plan, rules) : []),
+    ...families.tables,
+    ...(plainBig?.chunks.functions ?? []),
+    ...(explainBig?.chunks.functions ?? []),
+    ...functions,
     `return { plain${options.explain ? ", explain" : ""} };`,
   ].join("\n");
 }
@@ -69,7 +88,7 @@ function indent(lines: string[]): string[] {
   return lines.map((line) => `  ${line}`);
 }
 
-function ruleCode(rule: PlanRule, plan: ScoringPlan, scope: ConditionScope): RuleCode {
+function ruleCode(rule: PlanRule, index: number, plan: ScoringPlan, scope: ConditionScope): RuleCode {
   if (rule.group !== null && !(Number.isInteger(rule.group) && rule.group >= 0 && rule.group < plan.groups.length)) {
     throw new RangeError(`scoring plan: rule on line ${rule.line} has no group ${rule.group}`);
   }
@@ -79,28 +98,124 @@ function ruleCode(rule: PlanRule, plan: ScoringPlan, scope: ConditionScope): Rul
     const { event, withinDays, upTo } = rule.each;
     const sum = rule.decay ? scope.events.factorSum(event, withinDays, rule.decay) : scope.events.count(event, withinDays);
     const amount = `${points} * ${sum}`;
-    if (upTo !== undefined && rule.points > 0) return { rule, condition, amount: `Math.min(${amount}, ${numberLiteral(upTo)})` };
-    if (upTo !== undefined && rule.points < 0) return { rule, condition, amount: `Math.max(${amount}, ${numberLiteral(-upTo)})` };
-    return { rule, condition, amount };
+    if (upTo !== undefined && rule.points > 0) return { rule, index, condition, amount: `Math.min(${amount}, ${numberLiteral(upTo)})` };
+    if (upTo !== undefined && rule.points < 0) return { rule, index, condition, amount: `Math.max(${amount}, ${numberLiteral(-upTo)})` };
+    return { rule, index, condition, amount };
   }
   if (rule.decay && rule.decayEvent) {
     const youngest = scope.events.youngest(rule.decayEvent.event, rule.decayEvent.withinDays);
     const factor = `(${youngest} === Infinity ? 1 : Math.pow(${numberLiteral(decayBase(rule.decay))}, Math.floor(${youngest} / ${numberLiteral(decayPeriod(rule.decay))})))`;
-    return { rule, condition, amount: `${points} * ${factor}` };
+    return { rule, index, condition, amount: `${points} * ${factor}` };
   }
-  return { rule, condition, amount: points };
+  return { rule, index, condition, amount: points };
 }
 
 // Float additions happen in the interpreter's order: each group sums its rules in source order;
 // the total is 0 + capped groups in plan order + ungrouped rules in source order. Skipping a zero
 // contribution is exact because the sums start at +0 and so are never -0.
 
-function plainTotals(plan: ScoringPlan, rules: RuleCode[]): string[] {
+/** How a model with more rules than GenerateOptions.chunkRules is written (chunks.ts, rule-families.ts). */
+interface BigModel {
+  chunks: ChunkEmitter;
+  families: FamilyEmitter;
+  /** Every sum is of integers small enough to be exact (integerArithmetic), so rules may add up in any order. */
+  integers: boolean;
+}
+
+function plainTotals(plan: ScoringPlan, rules: RuleCode[], big?: BigModel): string[] {
   const lines = plan.groups.map((_, g) => `let g${g} = 0;`);
-  for (const r of rules) if (r.rule.group !== null) lines.push(`if (${r.condition}) g${r.rule.group} += ${r.amount};`);
-  lines.push(...caps(plan), totalStart(plan));
-  for (const r of rules) if (r.rule.group === null) lines.push(`if (${r.condition}) total += ${r.amount};`);
+  const grouped = rules.filter((r) => r.rule.group !== null);
+  const ungrouped = rules.filter((r) => r.rule.group === null);
+  if (big?.integers) {
+    plan.groups.forEach((_, g) => lines.push(...familiesThenRest(grouped.filter((r) => r.rule.group === g), `g${g}`, big)));
+    lines.push(...caps(plan), totalStart(plan), ...familiesThenRest(ungrouped, "total", big));
+  } else {
+    const statement = (r: RuleCode, to: string) => ({ to, code: `if (${r.condition}) ${to} += ${r.amount};` });
+    lines.push(...accumulate(grouped.map((r) => statement(r, `g${r.rule.group}`)), big?.chunks), ...caps(plan), totalStart(plan));
+    lines.push(...accumulate(ungrouped.map((r) => statement(r, "total")), big?.chunks));
+  }
   return [...lines, ...limit(plan)];
+}
+
+/**
+ * The rules adding to one accumulator: loops over the tables of their families, then the other
+ * rules. Only for integer models, where the order of additions cannot change a sum.
+ */
+function familiesThenRest(rules: RuleCode[], to: string, big: BigModel): string[] {
+  const { families, rest } = big.families.findFamilies(rules.map(familyRule));
+  const loops = families.map((family) => big.families.loop(family, (condition, amount) => `if (${condition}) ${to} += ${amount};`));
+  const byIndex = new Map(rules.map((r) => [r.index, r]));
+  return [...loops, ...accumulate(rest.map((f) => ({ to, code: `if (${byIndex.get(f.index)!.condition}) ${to} += ${byIndex.get(f.index)!.amount};` })), big.chunks)];
+}
+
+/** The rule as rule-families.ts sees it; one object per rule, so its analysis is done once. */
+function familyRule(r: RuleCode): FamilyRule {
+  return (r.family ??= { index: r.index, condition: r.condition, amount: r.amount });
+}
+
+/**
+ * True when every contribution and partial sum is an integer below 2^53, so float additions are
+ * exact and their order does not matter: integer points and caps, no decay, and the points of all
+ * rules together at most 2^21 (an \`each\` rule counts at most 2^32 - 1 occurrences, the longest array).
+ */
+export function integerArithmetic(plan: ScoringPlan): boolean {
+  const small = (x: number | undefined) => x === undefined || (Number.isInteger(x) && Math.abs(x) <= 2 ** 21);
+  let points = 0;
+  for (const rule of plan.rules) {
+    if (rule.decay || !small(rule.points) || !small(rule.each?.upTo)) return false;
+    points += Math.abs(rule.points);
+  }
+  return points <= 2 ** 21 && plan.groups.every((group) => small(group.upTo));
+}
+
+/** The statements inline, or, with chunks, calls to helpers taking runs of statements that update
+ * the same accumulator (each helper returns it updated, so every sum adds in source order). */
+function accumulate(statements: { to: string; code: string }[], chunks: ChunkEmitter | undefined): string[] {
+  if (!chunks) return statements.map((s) => s.code);
+  const lines: string[] = [];
+  for (let start = 0; start < statements.length; ) {
+    let end = start + 1;
+    while (end < statements.length && statements[end].to === statements[start].to) end++;
+    lines.push(...chunks.calls(statements.slice(start, end).map((s) => s.code), statements[start].to));
+    start = end;
+  }
+  return lines;
+}
+
+/**
+ * Explain for big models: each rule's contribution is stored in R (one Float64Array per scorer;
+ * scoring is synchronous and no user code runs between filling R and reading it), by family loops
+ * and helpers; loops over the rule tables of explainTables() then add them up and list the hits in
+ * source order, so sums are the interpreter's whatever the points.
+ */
+function bigExplainedTotals(plan: ScoringPlan, rules: RuleCode[], big: BigModel): string[] {
+  const { families, rest } = big.families.findFamilies(rules.map(familyRule));
+  const lines = families.map((family) => big.families.loop(family, (condition, amount, index) => `R[${index}] = ${condition} ? ${amount} : 0;`));
+  const byIndex = new Map(rules.map((r) => [r.index, r]));
+  lines.push(...big.chunks.calls(rest.map((f) => `R[${f.index}] = ${byIndex.get(f.index)!.condition} ? ${byIndex.get(f.index)!.amount} : 0;`)));
+  lines.push(...plan.groups.map((_, g) => `let g${g} = 0;`));
+  if (plan.groups.length > 0) {
+    const cases = plan.groups.map((_, g) => `case ${g}: g${g} += R[i]; break;`).join(" ");
+    lines.push(`for (let i = 0; i < ${rules.length}; i++) switch (RG[i]) { ${cases} }`);
+  }
+  lines.push(...caps(plan), totalStart(plan));
+  lines.push(`for (let i = 0; i < ${rules.length}; i++) if (RG[i] === -1) total += R[i];`);
+  lines.push(...limit(plan), `const hits = [];`);
+  lines.push(`for (let i = 0; i < ${rules.length}; i++) { const p = R[i]; if (p !== 0) hits.push({ line: RL[i], group: RN[i], points: round2(p), rule: RT[i] }); }`);
+  return lines;
+}
+
+/** Factory-level tables of bigExplainedTotals(): per rule its group index (-1 = none), line,
+ * group name and text, and R for the contributions. */
+function explainTables(plan: ScoringPlan, rules: RuleCode[]): string[] {
+  const group = (r: RuleCode) => r.rule.group;
+  return [
+    `const R = new Float64Array(${rules.length});`,
+    `const RG = new Int32Array([${rules.map((r) => (group(r) === null ? -1 : group(r))).join(", ")}]);`,
+    `const RL = [${rules.map((r) => numberLiteral(r.rule.line)).join(", ")}];`,
+    `const RN = [${rules.map((r) => (group(r) === null ? "null" : stringLiteral(plan.groups[group(r)!].name))).join(", ")}];`,
+    `const RT = [${rules.map((r) => stringLiteral(r.rule.text)).join(", ")}];`,
+  ];
 }
 
 function explainedTotals(plan: ScoringPlan, rules: RuleCode[]): string[] {

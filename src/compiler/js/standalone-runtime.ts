@@ -50,6 +50,13 @@ function parseIsoTime(text) {
 }
 function parseIsoTimeFast(text) {
   const n = text.length;
+  if (n === 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) {
+    const year = isoDigits(text, 0, 4);
+    const month = isoDigits(text, 5, 2);
+    const day = isoDigits(text, 8, 2);
+    if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) return daysFromCivil(year, month, day) * 86400000;
+    return parseIsoTime(text);
+  }
   if ((n === 20 || (n === 24 && text.charCodeAt(19) === 46)) && text.charCodeAt(n - 1) === 90 &&
       text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45 && text.charCodeAt(10) === 84 &&
       text.charCodeAt(13) === 58 && text.charCodeAt(16) === 58) {

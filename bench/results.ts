@@ -1,0 +1,118 @@
+// The shape of bench/results.json (one run's figures), and the budget checks derived from them.
+
+import { BUDGETS, check, type BudgetCheck } from "./budgets.js";
+import type { CliMeasurement } from "./cli.js";
+import type { CompileMeasurement } from "./compile-time.js";
+import type { EngineName } from "./engines.js";
+import type { PlaygroundMeasurement } from "./playground.js";
+import type { ScoringMeasurement } from "./scoring.js";
+
+export interface Machine {
+  nproc: number;
+  node: string;
+  cpu: string;
+  memoryGb: number;
+  platform: string;
+  /** 1-minute load average when the run started and ended: other work on the machine skews figures. */
+  loadStart: number;
+  loadEnd?: number;
+}
+
+export interface ScoringSize {
+  rules: number;
+  engines: Partial<Record<EngineName, ScoringMeasurement>>;
+  ratios: {
+    /** Compiled time / hand-written time (hand-written throughput / compiled throughput). */
+    compiledVsHandWritten?: number;
+    speedupOverJsonLogic?: number;
+    speedupOverRulesEngine?: number;
+    /** Explain time / plain time. */
+    explainVsPlain?: number;
+    speedupOverInterpreter?: number;
+  };
+}
+
+export interface BenchResults {
+  version: 1;
+  quick: boolean;
+  startedAt: string;
+  finishedAt?: string;
+  durationSeconds?: number;
+  machine: Machine;
+  /** How throughput was timed. */
+  method: string;
+  scoring: ScoringSize[];
+  compile: CompileMeasurement[];
+  cli: { model: string; runs: number; sizes: CliMeasurement[]; error?: string };
+  playground: PlaygroundMeasurement;
+  budgets: BudgetCheck[];
+}
+
+export function scoringRatios(size: ScoringSize): ScoringSize["ratios"] {
+  const rate = (name: EngineName) => size.engines[name]?.throughput?.leadsPerSecond;
+  const compiled = rate("compiled");
+  const over = (name: EngineName) => {
+    const other = rate(name);
+    return compiled !== undefined && other !== undefined ? compiled / other : undefined;
+  };
+  const hand = rate("handwritten");
+  const explain = rate("explain");
+  return {
+    compiledVsHandWritten: compiled !== undefined && hand !== undefined ? hand / compiled : undefined,
+    speedupOverJsonLogic: over("json-logic"),
+    speedupOverRulesEngine: over("rules-engine"),
+    explainVsPlain: compiled !== undefined && explain !== undefined ? compiled / explain : undefined,
+    speedupOverInterpreter: over("interpreter"),
+  };
+}
+
+function unequal(size: ScoringSize, name: EngineName): string | undefined {
+  const m = size.engines[name];
+  if (m === undefined) return "not run";
+  if (m.equality.mismatches > 0 || m.equality.errors > 0) return `results differ from the compiled scorer on ${m.equality.mismatches} of ${m.equality.leads} leads (${m.equality.errors} errors): not timed`;
+  return undefined;
+}
+
+export function budgetChecks(results: BenchResults): BudgetCheck[] {
+  const checks: BudgetCheck[] = [];
+  for (const size of results.scoring) {
+    const r = size.ratios;
+    const n = size.rules.toLocaleString("en-US");
+    checks.push(
+      check(`scoring.${size.rules}.handwritten`, `${n} rules: compiled time / hand-written time`, r.compiledVsHandWritten, "<=", BUDGETS.handWrittenRatio, "x", unequal(size, "handwritten")),
+      check(`scoring.${size.rules}.json-logic`, `${n} rules: speed-up over json-logic-js`, r.speedupOverJsonLogic, ">=", BUDGETS.jsonLogicSpeedup, "x", unequal(size, "json-logic")),
+      check(`scoring.${size.rules}.rules-engine`, `${n} rules: speed-up over json-rules-engine`, r.speedupOverRulesEngine, ">=", BUDGETS.rulesEngineSpeedup, "x", unequal(size, "rules-engine")),
+      check(`scoring.${size.rules}.explain`, `${n} rules: explain time / plain time`, r.explainVsPlain, "<=", BUDGETS.explainRatio, "x", unequal(size, "explain")),
+    );
+  }
+  const compile = (rules: number) => results.compile.find((c) => c.rules === rules)?.medianMs;
+  checks.push(
+    check("compile.50", "parse + check + compile, 50 rules", compile(50), "<", BUDGETS.compile50Ms, "ms"),
+    check("compile.1000", "parse + check + compile, 1,000 rules", compile(1000), "<", BUDGETS.compile1000Ms, "ms"),
+  );
+  const sizes = [...results.cli.sizes].sort((a, b) => a.leads - b.leads);
+  const small = sizes[0];
+  const large = sizes[sizes.length - 1];
+  const note = results.cli.error;
+  const label = (m: CliMeasurement | undefined) => (m === undefined ? "?" : m.leads.toLocaleString("en-US"));
+  checks.push(
+    check("cli.leadsPerSecond", `CLI, ${label(large)}-lead CSV with events: leads per second`, large?.leadsPerSecond, ">", BUDGETS.cliLeadsPerSecond, "leads/s", note),
+    check("cli.peakRss", `CLI, ${label(large)}-lead CSV: peak RSS`, large?.peakRssMb, "<", BUDGETS.cliPeakRssMb, "MB", note),
+    check(
+      "cli.constantMemory",
+      `CLI: peak RSS at ${label(large)} / at ${label(small)} leads (constant memory)`,
+      small !== undefined && large !== undefined && small !== large ? large.peakRssMb / small.peakRssMb : undefined,
+      "<=",
+      BUDGETS.cliRssGrowth,
+      "x",
+      note,
+    ),
+  );
+  const pg = results.playground;
+  const why = pg.measured ? undefined : pg.reason;
+  checks.push(
+    check("playground.keystroke", `playground: keystroke to repainted scores, ${(pg.leads ?? 1000).toLocaleString("en-US")} leads`, pg.keystrokeMs, "<", BUDGETS.playgroundKeystrokeMs, "ms", why),
+    check("playground.interactive", "playground: first screen interactive (local server)", pg.interactiveMs, "<", BUDGETS.playgroundInteractiveMs, "ms", why),
+  );
+  return checks;
+}

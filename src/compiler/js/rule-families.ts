@@ -1,0 +1,108 @@
+// Big models: rules that differ only in their literals ("title contains X add P" for forty Xs) are
+// evaluated by one loop over a table of those literals instead of one `if` each. A thousand rules
+// written out are a thousand `if`s of machine code, more than the processor's instruction cache
+// holds, so every lead fetches the code again; the loops stay in cache and the tables are data.
+// This is also how a person writes such a model by hand (a table and a loop).
+//
+// A family is found on the generated code itself: a rule's condition and amount with every string
+// and number literal taken out give its shape; rules of one shape (and one accumulator) form a
+// family when there are at least MIN_FAMILY of them, and the literals become the table's rows.
+
+/** Fewer rules of one shape stay written out. */
+export const MIN_FAMILY = 4;
+
+// A JSON string literal, a name (never split: `f3`, `Infinity`), or a number literal.
+const TOKEN = /"(?:[^"\\]|\\.)*"|[A-Za-z_$][\w$]*|\d+(?:\.\d+)?(?:e[+-]?\d+)?/g;
+const HOLE = "\u0000";
+
+/** `code` with each literal replaced by a numbered hole, and the literals in order. */
+export function abstractLiterals(code: string, first = 0): { shape: string; literals: string[] } {
+  const literals: string[] = [];
+  const shape = code.replace(TOKEN, (token) => {
+    const c = token.charCodeAt(0);
+    if (c !== 34 && !(c >= 48 && c <= 57)) return token; // a name
+    literals.push(token);
+    return `${HOLE}${first + literals.length - 1}${HOLE}`;
+  });
+  return { shape, literals };
+}
+
+/** Fills the holes of a shape with reads of the table row starting at `table[j]`. */
+function fill(shape: string, table: string): string {
+  return shape.replace(/\u0000(\d+)\u0000/g, (_, k: string) => (k === "0" ? `${table}[j]` : `${table}[j + ${k}]`));
+}
+
+export interface FamilyRule {
+  /** Position of the rule in the plan (its index in R for explanations). */
+  index: number;
+  condition: string;
+  amount: string;
+}
+
+export interface Family {
+  rules: FamilyRule[];
+  conditionShape: string;
+  amountShape: string;
+  /** Literals per rule: the condition's, then the amount's. */
+  width: number;
+  /** The literals of each rule, in the order of `rules`. */
+  rows: string[][];
+}
+
+/** Finds families and writes their tables and loops; one per generated scorer. */
+export class FamilyEmitter {
+  /** `const F0 = [...]` declarations, to be emitted at factory level. */
+  readonly tables: string[] = [];
+  /** Each rule's abstraction (the plain and explain functions ask for the same rule objects). */
+  private readonly abstractions = new WeakMap<FamilyRule, { shape: string; literals: string[] }>();
+
+  /** Splits rules into families of one shape (at least MIN_FAMILY rules) and the rest, both in order. */
+  findFamilies(rules: readonly FamilyRule[]): { families: Family[]; rest: FamilyRule[] } {
+    const byShape = new Map<string, Family>();
+    for (const rule of rules) {
+      const { shape, literals } = this.abstraction(rule);
+      let family = byShape.get(shape);
+      if (!family) {
+        const [conditionShape, amountShape] = shape.split("\u0001");
+        family = { rules: [], conditionShape, amountShape, width: literals.length, rows: [] };
+        byShape.set(shape, family);
+      }
+      family.rules.push(rule);
+      family.rows.push(literals);
+    }
+    const families: Family[] = [];
+    const inFamily = new Set<number>();
+    for (const family of byShape.values()) {
+      if (family.rules.length < MIN_FAMILY) continue;
+      families.push(family);
+      for (const rule of family.rules) inFamily.add(rule.index);
+    }
+    return { families, rest: rules.filter((rule) => !inFamily.has(rule.index)) };
+  }
+
+  /**
+   * A loop evaluating the family. `update(condition, amount, index)` is the statement for one rule,
+   * given the code of its condition and amount and the expression of its position in the plan.
+   */
+  loop(family: Family, update: (condition: string, amount: string, index: string) => string): string {
+    const name = `F${this.tables.length}`;
+    const width = family.width + 1; // the rule's index last
+    const cells: string[] = [];
+    family.rules.forEach((rule, i) => cells.push(...family.rows[i], String(rule.index)));
+    this.tables.push(`const ${name} = [${cells.join(", ")}];`);
+    const index = `${name}[j + ${width - 1}]`;
+    return `for (let j = 0; j < ${cells.length}; j += ${width}) ${update(fill(family.conditionShape, name), fill(family.amountShape, name), index)}`;
+  }
+
+  /** The rule's shape (condition and amount, literals taken out, joined by \u0001) and literals. */
+  private abstraction(rule: FamilyRule): { shape: string; literals: string[] } {
+    let found = this.abstractions.get(rule);
+    if (!found) {
+      const condition = abstractLiterals(rule.condition);
+      const amount = abstractLiterals(rule.amount, condition.literals.length);
+      found = { shape: `${condition.shape}\u0001${amount.shape}`, literals: [...condition.literals, ...amount.literals] };
+      this.abstractions.set(rule, found);
+    }
+    return found;
+  }
+}

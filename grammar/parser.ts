@@ -12,7 +12,7 @@ import { syntaxErrorMessages } from "./messages.js";
 
 export class ScoreParser extends CstParser {
   constructor() {
-    super(allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: syntaxErrorMessages });
+    super(allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: syntaxErrorMessages, nodeLocationTracking: "onlyOffset" });
     this.performSelfAnalysis();
   }
 

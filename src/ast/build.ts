@@ -21,28 +21,48 @@ function realToken(token: IToken | undefined): token is IToken {
   return token !== undefined && !Number.isNaN(token.startOffset) && token.image !== undefined && !token.isInsertedInRecovery;
 }
 
+// The helpers below avoid allocating: building the AST of a 1,000-rule model must stay cheap.
+const NO_CHILDREN: Child[] = [];
+
 function tokens(node: CstNode, name: string): IToken[] {
-  return ((node.children[name] ?? []) as Child[]).filter(isToken).filter(realToken);
+  const children = (node.children[name] ?? NO_CHILDREN) as Child[];
+  const out: IToken[] = [];
+  for (const child of children) if (isToken(child) && realToken(child)) out.push(child);
+  return out;
 }
 
 function token(node: CstNode, name: string): IToken | undefined {
-  return tokens(node, name)[0];
+  const children = node.children[name] as Child[] | undefined;
+  if (children) for (const child of children) if (isToken(child) && realToken(child)) return child;
+  return undefined;
 }
 
+/** A CST key holds either tokens or sub-rule nodes, never both, so no filtering is needed. */
 function nodes(node: CstNode, name: string): CstNode[] {
-  return ((node.children[name] ?? []) as Child[]).filter((child): child is CstNode => !isToken(child));
+  return (node.children[name] ?? NO_CHILDREN) as CstNode[];
 }
 
 function subnode(node: CstNode, name: string): CstNode | undefined {
-  return nodes(node, name)[0];
+  return (node.children[name] as CstNode[] | undefined)?.[0];
 }
 
 function tokenSpan(t: IToken): Span {
   return { start: t.startOffset, end: t.startOffset + t.image.length };
 }
 
-/** The span of a CST node: from its first real token to its last. */
+/**
+ * The span of a CST node: from its first real token to its last. The parser tracks node offsets, so
+ * this is a lookup; only nodes touched by error recovery (NaN offsets) are walked token by token.
+ */
 function nodeSpan(node: CstNode): Span | undefined {
+  const location = node.location;
+  if (location && Number.isFinite(location.startOffset) && Number.isFinite(location.endOffset) && !node.recoveredNode) {
+    return { start: location.startOffset, end: (location.endOffset as number) + 1 };
+  }
+  return walkSpan(node);
+}
+
+function walkSpan(node: CstNode): Span | undefined {
   let start = Infinity;
   let end = -Infinity;
   const visit = (n: CstNode) => {
@@ -88,8 +108,12 @@ export class AstBuilder {
   }
 
   private statement(node: CstNode): Statement | undefined {
-    const [name, child] = Object.entries(node.children)[0] ?? [];
-    const inner = (child as Child[] | undefined)?.[0];
+    let name: string | undefined;
+    for (const key in node.children) {
+      name = key;
+      break;
+    }
+    const inner = name === undefined ? undefined : (node.children[name] as Child[])[0];
     if (!inner || isToken(inner)) return undefined;
     switch (name) {
       case "leadDecl":

@@ -6,8 +6,10 @@
 //   json-logic    json-logic-js running the plan translated by baselines/to-json-logic.ts
 //   rules-engine  json-rules-engine running the plan translated by baselines/to-rules-engine.ts
 
-import { compile } from "../src/api/compile.js";
-import { interpretRaw } from "../src/interpreter/interpret.js";
+// The built library (lib/, what `import { compile } from "leadscore"` gives users) is measured, not
+// src/ through tsx: its transform wraps every closure in a naming helper, which slows the grammar.
+import { compile } from "../lib/src/api/compile.js";
+import { interpretRaw } from "../lib/src/interpreter/interpret.js";
 import type { ScoringPlan } from "../src/ir/plan.js";
 import type { LeadRecord } from "../src/ir/result.js";
 import { scoreAcme } from "./baselines/handwritten/acme.js";

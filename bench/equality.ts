@@ -3,7 +3,9 @@
 // must match it plus the interpreter's `hits`; the baselines must match score, qualified, tier, every
 // group's score and tier, and the gate (they produce no explanations).
 
-import { interpretRaw } from "../src/interpreter/interpret.js";
+// The built library (lib/, what `import { compile } from "leadscore"` gives users) is measured, not
+// src/ through tsx: its transform wraps every closure in a naming helper, which slows the grammar.
+import { interpretRaw } from "../lib/src/interpreter/interpret.js";
 import type { LeadRecord } from "../src/ir/result.js";
 import { compiledModel, makeEngine, type EngineName, type HandRecord } from "./engines.js";
 import { AS_OF_MS } from "./leads.js";

@@ -87,9 +87,9 @@ function rssMethod(): string {
   return existsSync(GNU_TIME) ? "/usr/bin/time -f %M" : "process.resourceUsage().maxRSS at exit (bench/rss-report.mjs)";
 }
 
-/** One CLI run: its output is counted, not kept. */
-export function runCli(files: CliFiles): Promise<CliRun> {
-  const cliArgs = [BIN, "score", files.model, files.leads, "--events", files.events, "--as-of", AS_OF];
+/** One CLI run: its output is counted, not kept. `extraArgs` such as ["--engine", "duckdb"]. */
+export function runCli(files: CliFiles, extraArgs: readonly string[] = []): Promise<CliRun> {
+  const cliArgs = [BIN, "score", files.model, files.leads, "--events", files.events, "--as-of", AS_OF, ...extraArgs];
   const useTime = existsSync(GNU_TIME);
   const command = useTime ? GNU_TIME : process.execPath;
   const args = useTime ? ["-f", `${MARKER}%M %U %S`, process.execPath, ...cliArgs] : ["--import", RSS_PRELOAD, ...cliArgs];
@@ -116,9 +116,9 @@ export function runCli(files: CliFiles): Promise<CliRun> {
   });
 }
 
-export async function measureCli(files: CliFiles, runs: number): Promise<CliMeasurement> {
+export async function measureCli(files: CliFiles, runs: number, extraArgs: readonly string[] = []): Promise<CliMeasurement> {
   const results: CliRun[] = [];
-  for (let i = 0; i < runs; i++) results.push(await runCli(files));
+  for (let i = 0; i < runs; i++) results.push(await runCli(files, extraArgs));
   return {
     leads: files.count,
     events: files.events_count,

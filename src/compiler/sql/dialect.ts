@@ -12,6 +12,11 @@ export interface SqlDialect {
   readonly name: "duckdb" | "postgres";
   readonly doubleType: string;
   readonly textType: string;
+  /**
+   * How to write a CTE that must be computed once rather than inlined: stages whose columns later
+   * stages use many times (PostgreSQL inlines a CTE used once, and the copies multiply).
+   */
+  materializedCte(name: string, body: string): string;
 
   /** The character class body (inside [...]) matching JavaScript's \s, for regular expressions. */
   readonly whitespaceClass: string;
@@ -20,11 +25,16 @@ export interface SqlDialect {
   /** Capture group `group` of the first match, NULL when there is none. */
   extract(text: string, pattern: string, group: number): string;
   replaceAll(text: string, pattern: string, replacement: string): string;
-  /** `text` without any of the characters of `chars` (an SQL text expression) at either end. */
-  trimChars(text: string, chars: string): string;
+  /** JavaScript's trim(): `text` without JavaScript whitespace (\s) at either end. */
+  trimWhitespace(text: string): string;
   startsWith(text: string, prefix: string): string;
   endsWith(text: string, suffix: string): string;
   contains(text: string, part: string): string;
+  /**
+   * A cheaper conversion of the commonest ISO-8601 form (toISOString's, UTC) to epoch ms, exact
+   * where it is not NULL; the general conversion (iso-time.ts) handles the rest. Optional.
+   */
+  isoTimeFast?(text: string): string;
   /** A validated decimal number text (see NUMBER_PATTERN) as a double, as JavaScript's Number() reads it. */
   parseDouble(text: string): string;
   /** JavaScript's String(n) for a double (exact for integers below 1e21, else the engine's shortest text). */
@@ -70,22 +80,21 @@ export interface SqlDialect {
   firstBy(value: string, order: string): string;
 }
 
-const JS_WHITESPACE = [
-  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680,
-  0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a,
-  0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
-];
+/** The code points JavaScript's \s and trim() take as whitespace. */
+const JS_WHITESPACE: Array<number | [number, number]> = [[0x09, 0x0d], 0x20, 0xa0, 0x1680, [0x2000, 0x200a], 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff];
+
+/** A regular-expression class body for those characters, each written with `escape(code)`. */
+function whitespaceClass(escape: (code: number) => string): string {
+  return JS_WHITESPACE.map((item) => (typeof item === "number" ? escape(item) : `${escape(item[0])}-${escape(item[1])}`)).join("");
+}
 
 /**
- * The characters JavaScript's trim() removes, as an SQL text expression (chr() of each code point,
- * so the generated SQL stays plain ASCII). Every engine folds it to a constant.
+ * The same characters as a PostgreSQL escape string (generator text only, never model text): \xHH
+ * for ASCII, \uXXXX above (a \xHH above 0x7f would be a raw byte, not a character).
  */
-export const WHITESPACE_CHARS = JS_WHITESPACE.map((code) => `chr(${code})`).join(" || ");
-
-/** A regular-expression class body for the same characters, written with `escape(code)`. */
-function whitespaceClass(escape: (code: number) => string): string {
-  return "\\t\\n\\v\\f\\r " + JS_WHITESPACE.filter((code) => code > 0x20).map(escape).join("");
-}
+const PG_WHITESPACE = `E'${JS_WHITESPACE.flatMap((item) => (typeof item === "number" ? [item] : Array.from({ length: item[1] - item[0] + 1 }, (_, i) => item[0] + i)))
+  .map((code) => (code < 0x80 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`))
+  .join("")}'`;
 
 const DUCKDB_JSON_KIND = `CASE json_type(%) WHEN 'VARCHAR' THEN 'string' WHEN 'BIGINT' THEN 'number' WHEN 'UBIGINT' THEN 'number' WHEN 'DOUBLE' THEN 'number' WHEN 'BOOLEAN' THEN 'boolean' WHEN 'NULL' THEN 'null' WHEN 'ARRAY' THEN 'array' WHEN 'OBJECT' THEN 'object' END`;
 
@@ -93,11 +102,23 @@ export const duckdb: SqlDialect = {
   name: "duckdb",
   doubleType: "DOUBLE",
   textType: "VARCHAR",
-  whitespaceClass: whitespaceClass((code) => `\\x{${code.toString(16)}}`),
+  // DuckDB shares common subexpressions itself; an explicit MATERIALIZED only costs memory.
+  materializedCte: (name, body) => `${name} AS (\n${body}\n)`,
+  whitespaceClass: whitespaceClass((code) => (code === 0x20 ? " " : `\\x{${code.toString(16)}}`)),
   matches: (text, pattern) => `regexp_full_match(${text}, ${pattern})`,
   extract: (text, pattern, group) => `NULLIF(regexp_extract(${text}, ${pattern}, ${group}), '')`,
   replaceAll: (text, pattern, replacement) => `regexp_replace(${text}, ${pattern}, ${replacement}, 'g')`,
-  trimChars: (text, chars) => `trim(${text}, ${chars})`,
+  // Regular expressions: DuckDB's trim(text, characters) is ten times slower. Most text has nothing
+  // to trim, and the anchored test is cheaper than the replacement.
+  trimWhitespace: (text) => {
+    const ws = duckdb.whitespaceClass;
+    return `CASE WHEN regexp_matches(${text}, '^[${ws}]|[${ws}]$') THEN regexp_replace(${text}, '^[${ws}]+|[${ws}]+$', '', 'g') ELSE ${text} END`;
+  },
+  // DuckDB reads "...Z" as UTC; offsets it would ignore, and years, days, hours and seconds it could
+  // read differently from Date.parse, are left to the general conversion.
+  isoTimeFast: (text) =>
+    `CASE WHEN regexp_full_match(${text}, '[12][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,3})?Z)?') ` +
+    `THEN CAST(epoch_ms(TRY_CAST(${text} AS TIMESTAMP)) AS DOUBLE) END`,
   startsWith: (text, prefix) => `starts_with(${text}, ${prefix})`,
   endsWith: (text, suffix) => `ends_with(${text}, ${suffix})`,
   contains: (text, part) => `contains(${text}, ${part})`,
@@ -144,11 +165,12 @@ export const postgres: SqlDialect = {
   name: "postgres",
   doubleType: "DOUBLE PRECISION",
   textType: "TEXT",
-  whitespaceClass: whitespaceClass((code) => `\\u${code.toString(16).padStart(4, "0")}`),
+  materializedCte: (name, body) => `${name} AS MATERIALIZED (\n${body}\n)`,
+  whitespaceClass: whitespaceClass((code) => (code === 0x20 ? " " : `\\u${code.toString(16).padStart(4, "0")}`)),
   matches: (text, pattern) => `(${text} ~ ${pattern})`,
   extract: (text, pattern, group) => `(regexp_match(${text}, ${pattern}))[${group}]`,
   replaceAll: (text, pattern, replacement) => `regexp_replace(${text}, ${pattern}, ${replacement}, 'g')`,
-  trimChars: (text, chars) => `btrim(${text}, ${chars})`,
+  trimWhitespace: (text) => `btrim(${text}, ${PG_WHITESPACE})`,
   startsWith: (text, prefix) => `starts_with(${text}, ${prefix})`,
   endsWith: (text, suffix) => `(right(${text}, char_length(${suffix})) = ${suffix})`,
   contains: (text, part) => `(strpos(${text}, ${part}) > 0)`,
@@ -166,17 +188,18 @@ export const postgres: SqlDialect = {
   arrayContains: (array, value) => `(${value} = ANY(${array}))`,
   epochMs: (time) => `CAST(EXTRACT(EPOCH FROM ${time}) * 1000 AS DOUBLE PRECISION)`,
   nowMs: "CAST(floor(EXTRACT(EPOCH FROM current_timestamp) * 1000) AS DOUBLE PRECISION)",
-  jsonKind: (json) => `jsonb_typeof(CAST(${json} AS JSONB))`,
-  jsonMember: (json, key) => `(CAST(${json} AS JSONB) -> ${quoteText(key)})`,
-  jsonString: (json) => `(CAST(${json} AS JSONB) #>> '{}')`,
-  jsonNumber: (json) => `CAST(CAST(${json} AS JSONB) #>> '{}' AS DOUBLE PRECISION)`,
-  jsonBoolean: (json) => `CAST(CAST(${json} AS JSONB) #>> '{}' AS BOOLEAN)`,
-  jsonText: (json) => `CAST(CAST(${json} AS JSONB) AS TEXT)`,
+  // The json type (not jsonb) keeps the text as written, so error messages quote values as they were.
+  jsonKind: (json) => `json_typeof(CAST(${json} AS JSON))`,
+  jsonMember: (json, key) => `(CAST(${json} AS JSON) -> ${quoteText(key)})`,
+  jsonString: (json) => `(CAST(${json} AS JSON) #>> '{}')`,
+  jsonNumber: (json) => postgres.parseDouble(`(CAST(${json} AS JSON) #>> '{}')`),
+  jsonBoolean: (json) => `CAST(CAST(${json} AS JSON) #>> '{}' AS BOOLEAN)`,
+  jsonText: (json) => `CAST(CAST(${json} AS JSON) AS TEXT)`,
   mapJsonArray: (json, map) =>
-    `ARRAY(SELECT m FROM (SELECT ${map("x", "jsonb_typeof(x)")} AS m, i FROM jsonb_array_elements(CAST(${json} AS JSONB)) WITH ORDINALITY AS u(x, i)) AS mapped WHERE m <> '' ORDER BY i)`,
-  jsonArrayEvery: (json, test) => `NOT EXISTS (SELECT 1 FROM jsonb_array_elements(CAST(${json} AS JSONB)) AS u(x) WHERE NOT (${test("jsonb_typeof(x)")}))`,
+    `ARRAY(SELECT m FROM (SELECT ${map("x", "json_typeof(x)")} AS m, i FROM json_array_elements(CAST(${json} AS JSON)) WITH ORDINALITY AS u(x, i)) AS mapped WHERE m <> '' ORDER BY i)`,
+  jsonArrayEvery: (json, test) => `NOT EXISTS (SELECT 1 FROM json_array_elements(CAST(${json} AS JSON)) AS u(x) WHERE NOT (${test("json_typeof(x)")}))`,
   jsonArrayRows: (json, alias) =>
-    `LATERAL (SELECT value, ordinality - 1 AS idx FROM jsonb_array_elements(CASE WHEN jsonb_typeof(CAST(${json} AS JSONB)) = 'array' THEN CAST(${json} AS JSONB) END) WITH ORDINALITY) AS ${alias}`,
+    `LATERAL (SELECT value, ordinality - 1 AS idx FROM json_array_elements(CASE WHEN json_typeof(CAST(${json} AS JSON)) = 'array' THEN CAST(${json} AS JSON) END) WITH ORDINALITY) AS ${alias}`,
   firstBy: (value, order) => `(array_agg(${value} ORDER BY ${order}) FILTER (WHERE ${value} IS NOT NULL))[1]`,
 };
 

@@ -8,6 +8,7 @@
 import type { FieldType, Schema } from "../../ir/plan.js";
 import { DAY_MS } from "../../semantics/values.js";
 import type { SqlDialect } from "./dialect.js";
+import { isoTimeMs } from "./iso-time.js";
 import { stringLiteral } from "./literals.js";
 import type { LeadSource, SourceColumn } from "./source.js";
 
@@ -36,7 +37,6 @@ export interface FieldRef {
 }
 
 const NUMBER_PATTERN = "'^[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?$'";
-const ISO_PATTERN = "'^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[-+][0-9]{2}:?[0-9]{2})?)?$'";
 const TRUE_WORDS = "('true', 'yes', '1')";
 const FALSE_WORDS = "('false', 'no', '0')";
 
@@ -82,7 +82,7 @@ export class LeadValues {
   }
 
   /**
-   * Stage 1, over the source (alias `src`) and params (alias `p`): the raw value of each field as the
+   * Stage 1, over the source (alias `src`): the raw value of each field as the
    * converter needs it (`s<i>`: text, typed value or JSON) and, for text, its trimmed text (`t<i>`,
    * NULL when blank), plus the lead's id, key, position and JSON parts.
    */
@@ -102,44 +102,50 @@ export class LeadValues {
       const typed = src.kind === "typed" && field.type.kind !== "text" && field.type.kind !== "enum";
       if (src.kind === "json") {
         columns.push(`${src.expr} AS s${field.index}`, `${d.jsonKind(src.expr)} AS k${field.index}`);
-        columns.push(`NULLIF(${d.trimChars(`CASE WHEN ${d.jsonKind(src.expr)} = 'string' THEN ${d.jsonString(src.expr)} END`, "p.ws")}, '') AS t${field.index}`);
+        columns.push(`NULLIF(${d.trimWhitespace(`CASE WHEN ${d.jsonKind(src.expr)} = 'string' THEN ${d.jsonString(src.expr)} END`)}, '') AS t${field.index}`);
       } else if (typed) {
         columns.push(`${src.expr} AS s${field.index}`);
       } else {
         const text = `CAST(${src.expr} AS ${d.textType})`;
-        columns.push(`${text} AS s${field.index}`, `NULLIF(${d.trimChars(text, "p.ws")}, '') AS t${field.index}`);
+        columns.push(`${text} AS s${field.index}`, `NULLIF(${d.trimWhitespace(text)}, '') AS t${field.index}`);
       }
     }
     return columns;
   }
 
-  /** Stage 2, over stage 1: `v<i>` (typed value), `e<i>` (error message or NULL), `d<i>` (day start). */
+  /** Stage 2, over stage 1: `v<i>` (typed value) and `e<i>` (error message or NULL). */
   valueColumns(): string[] {
     const columns = ["lead_id", "lead_key", "lead_pos"];
+    if (this.source.leadJson) columns.push("lead_kind", "lead_text");
+    if (this.source.embeddedEvents) columns.push("lead_events");
     for (const field of this.fields) {
       const { value, error } = this.convert(field);
       columns.push(`${value} AS v${field.index}`, `${error} AS e${field.index}`);
-      if (this.dayUsed.has(field.index)) {
-        columns.push(`floor(${value === "NULL" ? "NULL" : `(${value})`} / ${DAY_MS}) * ${DAY_MS} AS d${field.index}`);
-      }
     }
-    columns.push(`${this.leadError()} AS lead_error`);
     return columns;
   }
 
-  /** Errors of the lead itself, before its fields: not a JSON object, or `events` not a list. */
-  private leadError(): string {
+  /** Stage 3, over stage 2: the day start of each field a date test compares by day. */
+  dayColumns(): string[] {
+    return [...this.dayUsed].sort((a, b) => a - b).map((i) => `floor(v${i} / ${DAY_MS}) * ${DAY_MS} AS d${i}`);
+  }
+
+  /**
+   * Over stage 2: the lead's error message, or NULL. The order is readLead()'s: not a JSON object,
+   * then each field in schema order, then `events` that is not a list, then `eventsError` (the first
+   * invalid occurrence).
+   */
+  errorExpression(eventsError: string): string {
     const d = this.dialect;
-    const cases: string[] = [];
-    if (this.source.leadJson) cases.push(`WHEN lead_kind IS DISTINCT FROM 'object' THEN 'expected a lead object, got ' || lead_text`);
-    const fieldErrors = this.fields.map((field) => `e${field.index}`);
-    const errors = [...(cases.length > 0 ? [`CASE ${cases.join(" ")} END`] : []), ...fieldErrors];
+    const errors: string[] = [];
+    if (this.source.leadJson) errors.push(`CASE WHEN lead_kind IS DISTINCT FROM 'object' THEN 'expected a lead object, got ' || COALESCE(lead_text, 'null') END`);
+    errors.push(...this.fields.map((field) => `e${field.index}`));
     if (this.source.embeddedEvents) {
       const kind = d.jsonKind("lead_events");
       const blank = `(${kind} = 'string' AND ${d.jsonString("lead_events")} = '')`;
       errors.push(`CASE WHEN ${kind} IN ('string', 'number', 'boolean', 'object') AND NOT ${blank} THEN 'events: expected a list of events, got ' || ${d.jsonText("lead_events")} END`);
     }
-    if (errors.length === 0) return `CAST(NULL AS ${d.textType})`;
+    errors.push(eventsError);
     return errors.length === 1 ? errors[0] : `COALESCE(${errors.join(", ")})`;
   }
 
@@ -148,9 +154,9 @@ export class LeadValues {
     const d = this.dialect;
     if (id.kind === "json") {
       const kind = d.jsonKind(id.expr);
-      return `NULLIF(CASE ${kind} WHEN 'string' THEN ${d.trimChars(d.jsonString(id.expr), "p.ws")} WHEN 'number' THEN ${d.doubleToText(d.jsonNumber(id.expr))} END, '')`;
+      return `NULLIF(CASE ${kind} WHEN 'string' THEN ${d.trimWhitespace(d.jsonString(id.expr))} WHEN 'number' THEN ${d.doubleToText(d.jsonNumber(id.expr))} END, '')`;
     }
-    return `NULLIF(${d.trimChars(`CAST(${id.expr} AS ${d.textType})`, "p.ws")}, '')`;
+    return `NULLIF(${d.trimWhitespace(`CAST(${id.expr} AS ${d.textType})`)}, '')`;
   }
 
   private convert(field: FieldColumns): { value: string; error: string } {
@@ -192,12 +198,12 @@ export class LeadValues {
           return this.enumValue(field, value, `(${k} IN ('array', 'object'))`, got);
         }
         case "date": {
-          const value = `CASE WHEN ${k} = 'string' THEN ${this.isoTimeMs(t)} END`;
+          const value = `CASE WHEN ${k} = 'string' THEN ${isoTimeMs(this.dialect, t)} END`;
           return { value, error: fail("a date (YYYY-MM-DD)", value) };
         }
         case "list": {
           const textOf = (element: string, kind: string): string =>
-            `lower(${d.trimChars(`CASE ${kind} WHEN 'string' THEN ${d.jsonString(element)} ELSE ${d.doubleToText(d.jsonNumber(element))} END`, "p.ws")})`;
+            `lower(${d.trimWhitespace(`CASE ${kind} WHEN 'string' THEN ${d.jsonString(element)} ELSE ${d.doubleToText(d.jsonNumber(element))} END`)})`;
           const items = `(${d.jsonArrayEvery(j, (kind) => `${kind} IN ('string', 'number')`)})`;
           const value =
             `CASE WHEN ${k} = 'array' AND ${items} THEN ${d.mapJsonArray(j, textOf)} ` +
@@ -218,7 +224,7 @@ export class LeadValues {
         case "date":
           return { value: d.epochMs(s), error: none.error };
         case "list":
-          return { value: `CASE WHEN ${s} IS NOT NULL THEN ${d.mapTextArray(s, (x) => `lower(${d.trimChars(x, "p.ws")})`)} END`, error: none.error };
+          return { value: `CASE WHEN ${s} IS NOT NULL THEN ${d.mapTextArray(s, (x) => `lower(${d.trimWhitespace(`CAST(${x} AS ${d.textType})`)})`)} END`, error: none.error };
       }
     }
 
@@ -240,7 +246,7 @@ export class LeadValues {
       case "enum":
         return this.enumValue(field, `lower(${t})`, "FALSE", got);
       case "date": {
-        const value = this.isoTimeMs(t);
+        const value = isoTimeMs(this.dialect, t);
         return { value, error: fail("a date (YYYY-MM-DD)", value) };
       }
       case "list":
@@ -278,48 +284,6 @@ export class LeadValues {
   /** A list written as text: split on ';', each element trimmed and lower-cased, blank ones dropped. */
   private splitList(text: string): string {
     const d = this.dialect;
-    return d.mapTextArray(d.split(text, "';'"), (x) => `lower(${d.trimChars(x, "p.ws")})`);
-  }
-
-  /**
-   * ISO-8601 text (already trimmed) to epoch ms, or NULL, exactly as parseIsoTime(): a date is UTC
-   * midnight, a time without a zone is UTC, fractions are cut to milliseconds, a day up to 31 rolls
-   * over into the next month and 24:00 into the next day (as Date.parse does), anything else out of
-   * range is invalid.
-   */
-  isoTimeMs(t: string): string {
-    const d = this.dialect;
-    const num = (text: string): string => `CAST(${text} AS ${d.doubleType})`;
-    const y = num(`substr(${t}, 1, 4)`);
-    const m = num(`substr(${t}, 6, 2)`);
-    const day = num(`substr(${t}, 9, 2)`);
-    const hasTime = `char_length(${t}) > 10`;
-    const h = `CASE WHEN ${hasTime} THEN ${num(`substr(${t}, 12, 2)`)} ELSE 0 END`;
-    const mi = `CASE WHEN ${hasTime} THEN ${num(`substr(${t}, 15, 2)`)} ELSE 0 END`;
-    const s = `COALESCE(${num(d.extract(t, "'^.{16}:([0-9]{2})'", 1))}, 0)`;
-    const fraction = d.extract(t, "'^.{19}\\.([0-9]+)'", 1);
-    const ms = `COALESCE(${num(`rpad(substr(${fraction}, 1, 3), 3, '0')`)}, 0)`;
-    const zone = `CASE WHEN ${hasTime} THEN ${d.extract(t, "'([-+][0-9]{2}:?[0-9]{2})$'", 1)} END`;
-    const zoneHours = num(`substr(${zone}, 2, 2)`);
-    const zoneMinutes = num(`right(${zone}, 2)`);
-    const offset = `COALESCE(CASE WHEN substr(${zone}, 1, 1) = '-' THEN -1 ELSE 1 END * (${zoneHours} * 60 + ${zoneMinutes}), 0)`;
-    const valid = [
-      `${m} BETWEEN 1 AND 12`,
-      `${day} BETWEEN 1 AND 31`,
-      `(${h} < 24 OR (${h} = 24 AND ${mi} = 0 AND ${s} = 0 AND COALESCE(${d.matches(fraction, "'^0+$'")}, TRUE)))`,
-      `${mi} <= 59`,
-      `${s} <= 59`,
-      `COALESCE(${zoneHours} <= 23 AND ${zoneMinutes} <= 59, TRUE)`,
-    ].join(" AND ");
-    // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil), in doubles
-    // (exact: every intermediate is a small integer), linear in the day so 02-30 is 03-02.
-    const yy = `(${y} - CASE WHEN ${m} <= 2 THEN 1 ELSE 0 END)`;
-    const era = `floor(${yy} / 400)`;
-    const yoe = `(${yy} - ${era} * 400)`;
-    const doy = `(floor((153 * (${m} + CASE WHEN ${m} > 2 THEN -3 ELSE 9 END) + 2) / 5) + ${day} - 1)`;
-    const doe = `(${yoe} * 365 + floor(${yoe} / 4) - floor(${yoe} / 100) + ${doy})`;
-    const days = `(${era} * 146097 + ${doe} - 719468)`;
-    const time = `${days} * ${DAY_MS} + ${h} * 3600000 + ${mi} * 60000 + ${s} * 1000 + ${ms} - ${offset} * 60000`;
-    return `CASE WHEN ${d.matches(t, ISO_PATTERN)} THEN CASE WHEN ${valid} THEN ${time} END END`;
+    return d.mapTextArray(d.split(text, "';'"), (x) => `lower(${d.trimWhitespace(x)})`);
   }
 }

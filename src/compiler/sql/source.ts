@@ -10,6 +10,7 @@
 // - "json": a JSON value (DuckDB JSON, PostgreSQL json/jsonb); converted like a JSON lead's value.
 
 import type { FieldType, Schema } from "../../ir/plan.js";
+import type { SqlDialect } from "./dialect.js";
 import { quoteIdentifier, quoteTableName } from "./literals.js";
 
 export type ColumnKind = "text" | "typed" | "json";
@@ -83,6 +84,32 @@ export function tableSource(schema: Schema, options: TableSourceOptions = {}): D
       type: `evt.${quoteIdentifier("type")}`,
       at: { expr: `evt.${quoteIdentifier("at")}`, kind: kind === "typed" ? "typed" : "text" },
     },
+  };
+}
+
+export interface JsonSourceOptions {
+  /** A FROM item with one row per lead. */
+  relation: string;
+  /** The column (over alias `src`) holding each lead as a JSON document. */
+  document: string;
+  /** The lead's position in its input, when known. */
+  position?: string;
+  /** The field holding the lead id (default "id"). */
+  idField?: string;
+}
+
+/** Leads as JSON documents (a .json or .jsonl file, a json column): fields, id and events are members. */
+export function jsonSource(schema: Schema, dialect: SqlDialect, options: JsonSourceOptions): LeadSource {
+  const member = (key: string): string => dialect.jsonMember(options.document, key);
+  const fields = new Map<string, SourceColumn>();
+  for (const field of schema.fields) fields.set(field.name, { expr: member(field.name), kind: "json" });
+  return {
+    relation: options.relation,
+    id: { expr: member(options.idField ?? "id"), kind: "json" },
+    fields,
+    leadJson: options.document,
+    embeddedEvents: member("events"),
+    ...(options.position !== undefined ? { position: options.position } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
 // `<group>_score` / `<group>_tier` columns, `disqualified_by` only when a gate matched, an error
 // record when the row carries an error, `hits` from the rule columns with explain.
 
+import { resultColumns } from "../compiler/sql/compile-sql.js";
 import type { ScoringPlan } from "../ir/plan.js";
 import type { GroupResult, Hit, LeadRecord, ScoreResult } from "../ir/result.js";
 import { round2 } from "../semantics/values.js";
@@ -20,7 +21,8 @@ export class ResultRows {
     private readonly explain = false,
   ) {
     this.groups = plan.groups.map((group) => group.name);
-    this.errorIndex = 5 + 2 * this.groups.length;
+    // id, score, qualified, tier, disqualified_by, a score and a tier per group, error, rules.
+    this.errorIndex = resultColumns(plan).indexOf("error");
   }
 
   /** The error message of a row, or undefined for a scored lead. */

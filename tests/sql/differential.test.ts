@@ -19,6 +19,10 @@ import { SKIP_POSTGRES, startPostgres, type PostgresServer } from "./support/pos
 import { scoreJsonLeads, scoreTextLeads, type SqlSession } from "./support/sql-scoring.js";
 
 const LEADS_PER_PLAN = 25;
+const DUCKDB_RUNS = fuzzRuns(100);
+const POSTGRES_RUNS = fuzzRuns(100);
+/** A deeper search (LEADSCORE_FUZZ_RUNS) takes longer than the suite's usual 60 s per test. */
+const timeout = (runs: number): number => Math.max(60_000, runs * 300);
 
 interface Mismatch {
   seed: number;
@@ -63,10 +67,10 @@ describe("DuckDB agrees with the JavaScript scorer", () => {
   afterAll(() => session?.close());
 
   it.each(["text", "json"] as const)("on generated plans and leads in %s columns", async (kind) => {
-    const { pairs, mismatches } = await compare(session, "duckdb", kind, kind === "text" ? 1 : 100_001, fuzzRuns(100));
+    const { pairs, mismatches } = await compare(session, "duckdb", kind, kind === "text" ? 1 : 100_001, DUCKDB_RUNS);
     expect(describeMismatches(mismatches)).toBe("");
     expect(pairs).toBeGreaterThan(1000);
-  });
+  }, timeout(DUCKDB_RUNS));
 });
 
 describe.skipIf(SKIP_POSTGRES)("PostgreSQL agrees with the JavaScript scorer", () => {
@@ -82,8 +86,8 @@ describe.skipIf(SKIP_POSTGRES)("PostgreSQL agrees with the JavaScript scorer", (
   });
 
   it.each(["text", "json"] as const)("on generated plans and leads in %s columns", async (kind) => {
-    const { pairs, mismatches } = await compare(session, "postgres", kind, kind === "text" ? 200_001 : 300_001, fuzzRuns(100));
+    const { pairs, mismatches } = await compare(session, "postgres", kind, kind === "text" ? 200_001 : 300_001, POSTGRES_RUNS);
     expect(describeMismatches(mismatches)).toBe("");
     expect(pairs).toBeGreaterThan(1000);
-  });
+  }, timeout(POSTGRES_RUNS));
 });

@@ -169,6 +169,23 @@ describe("compile --target sql", () => {
   });
 });
 
+describe("compile --target sql, wrapped as docs/sql.md's dbt model", () => {
+  it("reads the tables the wrapper names leads and events", async () => {
+    const sql = (await runCli(["compile", MODEL, "--target", "sql", ...AS_OF])).stdout;
+    const session = await DuckDBSession.open();
+    try {
+      await session.run(`CREATE TABLE stg_leads AS SELECT * FROM read_csv(${stringLiteral(LEADS_CSV)}, all_varchar = true)`);
+      await session.run(`CREATE TABLE stg_activity AS SELECT * FROM read_csv(${stringLiteral(EVENTS_CSV)}, all_varchar = true)`);
+      const wrapped = `with leads as (select * from stg_leads),\n     events as (select * from stg_activity)\nselect * from (\n${sql}) as scored`;
+      const rows = await session.rows(`SELECT "id", "score" FROM (${wrapped}) ORDER BY "id"`);
+      const js = (await exampleResults()).sort((a, b) => (a.id < b.id ? -1 : 1));
+      expect(rows).toEqual(js.map((r) => [r.id, r.score]));
+    } finally {
+      session.close();
+    }
+  });
+});
+
 describe.skipIf(SKIP_POSTGRES)("score --engine postgres", () => {
   let server: PostgresServer | undefined;
   let session: PostgresSession;

@@ -5,6 +5,7 @@
 //   lead_input    the source columns, renamed s<i>/t<i> (raw, trimmed text), with the lead's id and key
 //   lead_values   each field converted to its type (v<i>) beside its error message (e<i>)
 //   event_input   one row per occurrence, from the events table and/or the leads' own JSON events
+//   event_times   whether each occurrence has a time to read
 //   event_rows    normalised type and time in ms
 //   event_slots   ONE pass over the events grouped by lead: a conditional aggregate per slot
 //   lead_facts    a lead's values, day starts and event slots side by side, and its error
@@ -72,7 +73,8 @@ export function compileSql(plan: ScoringPlan, options: SqlOptions = {}): string 
   let facts = "lead_values AS lv CROSS JOIN params AS p";
   if (scope.events.hasEvents) {
     ctes.push(["event_input", scope.events.inputSelects(byPosition).join("\nUNION ALL\n")]);
-    ctes.push(["event_rows", select(scope.events.rowColumns(), "event_input")]);
+    ctes.push(["event_times", select(scope.events.givenColumns(), "event_input")]);
+    ctes.push(["event_rows", select(scope.events.rowColumns(), "event_times")]);
     ctes.push(["event_slots", select(["owner", ...scope.events.aggregateColumns()], "event_rows CROSS JOIN params AS p", "GROUP BY owner")]);
     facts += ` LEFT JOIN event_slots AS es ON es.owner = lv.${byPosition ? "lead_pos" : "lead_key"}`;
   }

@@ -27,6 +27,8 @@ export interface SqlDialect {
   replaceAll(text: string, pattern: string, replacement: string): string;
   /** JavaScript's trim(): `text` without JavaScript whitespace (\s) at either end. */
   trimWhitespace(text: string): string;
+  /** True when `text` is NULL or only JavaScript whitespace (cheaper than trimming it). */
+  isBlank(text: string): string;
   startsWith(text: string, prefix: string): string;
   endsWith(text: string, suffix: string): string;
   contains(text: string, part: string): string;
@@ -114,6 +116,8 @@ export const duckdb: SqlDialect = {
     const ws = duckdb.whitespaceClass;
     return `CASE WHEN regexp_matches(${text}, '^[${ws}]|[${ws}]$') THEN regexp_replace(${text}, '^[${ws}]+|[${ws}]+$', '', 'g') ELSE ${text} END`;
   },
+  // An anchored full match gives up at the first character that is not whitespace.
+  isBlank: (text) => `(${text} IS NULL OR regexp_full_match(${text}, '[${duckdb.whitespaceClass}]*'))`,
   // DuckDB reads "...Z" as UTC; offsets it would ignore, and years, days, hours and seconds it could
   // read differently from Date.parse, are left to the general conversion.
   isoTimeFast: (text) =>
@@ -171,6 +175,13 @@ export const postgres: SqlDialect = {
   extract: (text, pattern, group) => `(regexp_match(${text}, ${pattern}))[${group}]`,
   replaceAll: (text, pattern, replacement) => `regexp_replace(${text}, ${pattern}, ${replacement}, 'g')`,
   trimWhitespace: (text) => `btrim(${text}, ${PG_WHITESPACE})`,
+  isBlank: (text) => `(${text} IS NULL OR btrim(${text}, ${PG_WHITESPACE}) = '')`,
+  // PostgreSQL has no TRY_CAST, so the fast form is one that always converts: days up to 28. As
+  // TIMESTAMP (without time zone) the "Z" is ignored and the epoch is the UTC one, whatever the
+  // session's time zone.
+  isoTimeFast: (text) =>
+    `CASE WHEN ${text} ~ '^[12][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])(T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,3})?Z)?$' ` +
+    `THEN CAST(EXTRACT(EPOCH FROM CAST(${text} AS TIMESTAMP)) * 1000 AS DOUBLE PRECISION) END`,
   startsWith: (text, prefix) => `starts_with(${text}, ${prefix})`,
   endsWith: (text, suffix) => `(right(${text}, char_length(${suffix})) = ${suffix})`,
   contains: (text, part) => `(strpos(${text}, ${part}) > 0)`,

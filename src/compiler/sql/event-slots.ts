@@ -107,8 +107,8 @@ export class EventSlots {
   aggregateColumns(): string[] {
     const problem =
       `CASE WHEN bad_event IS NOT NULL THEN ${stringLiteral('events: expected an event ("type" or {"type", "at"}), got ')} || bad_event ` +
-      `WHEN at_text IS NOT NULL AND at_ms IS NULL THEN ${stringLiteral('events: expected an ISO-8601 time for "')} || type_raw || ${stringLiteral('", got ')} || ` +
-      `CASE WHEN at_is_json THEN at_raw ELSE ${this.dialect.jsonQuote("at_raw")} END END`;
+      `WHEN at_ms IS NULL AND at_given THEN ${stringLiteral('events: expected an ISO-8601 time for "')} || type_raw || ${stringLiteral('", got ')} || ` +
+      `COALESCE(at_raw, ${this.dialect.jsonQuote("at_value")}) END`;
     return [...this.slots.map((slot) => `${slot.aggregate} AS ${slot.column}`), `${this.dialect.firstBy(problem, "seq")} AS events_error`];
   }
 
@@ -140,10 +140,11 @@ export class EventSlots {
           `SELECT li.lead_pos AS owner, e.idx AS seq,`,
           `  CASE WHEN ${kind} = 'string' THEN ${d.jsonString(value)} WHEN ${kind} = 'object' AND ${d.jsonKind(typeMember)} = 'string' THEN ${d.jsonString(typeMember)} END AS type_raw,`,
           `  CASE WHEN ${kind} = 'string' OR (${kind} = 'object' AND ${d.jsonKind(typeMember)} IS NOT DISTINCT FROM 'string') THEN NULL ELSE ${d.jsonText(value)} END AS bad_event,`,
-          // An occurrence's time: absent, null and "" mean none; any other value must be ISO text.
+          // An occurrence's time: absent, null and "" mean none; any other value must be ISO text
+          // (a blank string too, unlike a blank cell of an events file).
           `  CASE WHEN ${atKind} IS NULL OR ${atKind} = 'null' OR (${atKind} = 'string' AND ${d.jsonString(at)} = '') THEN NULL ` +
-            `WHEN ${atKind} = 'string' THEN ${d.trimWhitespace(d.jsonString(at))} ELSE '' END AS at_text,`,
-          `  ${d.jsonText(at)} AS at_raw, TRUE AS at_is_json, CAST(NULL AS ${d.doubleType}) AS at_typed`,
+            `WHEN ${atKind} = 'string' THEN ${d.jsonString(at)} ELSE '' END AS at_value, FALSE AS at_blank_is_none,`,
+          `  ${d.jsonText(at)} AS at_raw, CAST(NULL AS ${d.doubleType}) AS at_typed`,
           `FROM lead_input AS li CROSS JOIN ${d.jsonArrayRows("li.lead_events", "e")}`,
         ].join("\n"),
       );
@@ -152,23 +153,30 @@ export class EventSlots {
       const key = `NULLIF(${d.trimWhitespace(`CAST(${events.leadId} AS ${d.textType})`)}, '')`;
       const seq = events.position === undefined ? String(FILE_EVENT_SEQ) : `${FILE_EVENT_SEQ} + ${events.position}`;
       const at = events.at;
-      const atText = !at ? "NULL" : at.kind === "typed" ? "NULL" : `NULLIF(${d.trimWhitespace(`CAST(${at.expr} AS ${d.textType})`)}, '')`;
-      const atRaw = !at || at.kind === "typed" ? `CAST(NULL AS ${d.textType})` : `CAST(${at.expr} AS ${d.textType})`;
+      const text = (expr: string): string => `CAST(${expr} AS ${d.textType})`;
+      const atValue = !at || at.kind === "typed" ? `CAST(NULL AS ${d.textType})` : text(at.expr);
       const lines = [
         `SELECT ${byPosition ? "li.lead_pos" : key} AS owner, ${seq} AS seq,`,
-        `  CAST(${events.type} AS ${d.textType}) AS type_raw, CAST(NULL AS ${d.textType}) AS bad_event,`,
-        `  ${atText} AS at_text, ${atRaw} AS at_raw, FALSE AS at_is_json, ${at?.kind === "typed" ? d.epochMs(at.expr) : `CAST(NULL AS ${d.doubleType})`} AS at_typed`,
+        `  ${text(events.type)} AS type_raw, CAST(NULL AS ${d.textType}) AS bad_event,`,
+        // A blank cell is no time. The raw cell is quoted for error messages only when one is needed.
+        `  ${atValue} AS at_value, TRUE AS at_blank_is_none, CAST(NULL AS ${d.textType}) AS at_raw,`,
+        `  ${at?.kind === "typed" ? d.epochMs(at.expr) : `CAST(NULL AS ${d.doubleType})`} AS at_typed`,
         `FROM ${events.relation} AS evt`,
       ];
       if (byPosition) lines.push(`JOIN lead_input AS li ON li.lead_key = ${key}`);
       // Rows without a lead id or a type are not occurrences (read-events.ts reports them apart).
-      lines.push(`WHERE ${key} IS NOT NULL AND NULLIF(${d.trimWhitespace(`CAST(${events.type} AS ${d.textType})`)}, '') IS NOT NULL`);
+      lines.push(`WHERE NOT ${d.isBlank(text(events.leadId))} AND NOT ${d.isBlank(text(events.type))}`);
       selects.push(lines.join("\n"));
     }
     return selects;
   }
 
-  /** The event_rows stage over event_input: normalised type and time in ms. */
+  /** Stage between event_input and event_rows: whether an occurrence has a time to read. */
+  givenColumns(): string[] {
+    return ["*", `at_value IS NOT NULL AND NOT (at_blank_is_none AND ${this.dialect.isBlank("at_value")}) AS at_given`];
+  }
+
+  /** The event_rows stage over event_times: normalised type and time in ms. */
   rowColumns(): string[] {
     const d = this.dialect;
     const ws = `'[${d.whitespaceClass}]+'`;
@@ -178,12 +186,12 @@ export class EventSlots {
       // Runs of whitespace become one space, then the spaces at the ends go: trim, collapse, lower
       // case, as normalizeEventType(). Most types are written normalised already: one cheap test.
       `CASE WHEN ${d.matches("type_raw", "'^[a-z0-9_]+( [a-z0-9_]+)*$'")} THEN type_raw ELSE lower(trim(${d.replaceAll("type_raw", ws, "' '")})) END AS event_type`,
-      `COALESCE(at_typed, CASE WHEN at_text IS NOT NULL THEN ${isoTimeMs(d, "at_text")} END) AS at_ms`,
+      `COALESCE(at_typed, CASE WHEN at_given THEN ${isoTimeMs(d, "at_value", d.trimWhitespace("at_value"))} END) AS at_ms`,
+      "at_given",
       "type_raw",
       "bad_event",
-      "at_text",
+      "at_value",
       "at_raw",
-      "at_is_json",
     ];
   }
 }

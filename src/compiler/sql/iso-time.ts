@@ -7,12 +7,19 @@ import type { SqlDialect } from "./dialect.js";
 const ISO_PATTERN = "'^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[-+][0-9]{2}:?[0-9]{2})?)?$'";
 
 /**
- * ISO-8601 text (already trimmed) to epoch ms, or NULL, exactly as parseIsoTime(): a date is UTC
+ * ISO-8601 text to epoch ms, or NULL, exactly as parseIsoTime(): a date is UTC
  * midnight, a time without a zone is UTC, fractions are cut to milliseconds, a day up to 31 rolls
  * over into the next month and 24:00 into the next day (as Date.parse does), anything else out of
  * range is invalid.
  */
-export function isoTimeMs(d: SqlDialect, t: string): string {
+export function isoTimeMs(d: SqlDialect, text: string, trimmed = text): string {
+  // The dialect's fast form, if any, is tested on the text as it is (text with whitespace around
+  // never matches it); the general conversion reads the trimmed text.
+  const general = generalIsoTimeMs(d, trimmed);
+  return d.isoTimeFast ? `COALESCE(${d.isoTimeFast(text)}, ${general})` : general;
+}
+
+function generalIsoTimeMs(d: SqlDialect, t: string): string {
   const num = (text: string): string => `CAST(${text} AS ${d.doubleType})`;
   const y = num(`substr(${t}, 1, 4)`);
   const m = num(`substr(${t}, 6, 2)`);
@@ -44,6 +51,5 @@ export function isoTimeMs(d: SqlDialect, t: string): string {
   const doe = `(${yoe} * 365 + floor(${yoe} / 4) - floor(${yoe} / 100) + ${doy})`;
   const days = `(${era} * 146097 + ${doe} - 719468)`;
   const time = `${days} * ${DAY_MS} + ${h} * 3600000 + ${mi} * 60000 + ${s} * 1000 + ${ms} - ${offset} * 60000`;
-  const general = `CASE WHEN ${d.matches(t, ISO_PATTERN)} THEN CASE WHEN ${valid} THEN ${time} END END`;
-  return d.isoTimeFast ? `COALESCE(${d.isoTimeFast(t)}, ${general})` : general;
+  return `CASE WHEN ${d.matches(t, ISO_PATTERN)} THEN CASE WHEN ${valid} THEN ${time} END END`;
 }

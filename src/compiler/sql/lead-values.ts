@@ -94,7 +94,8 @@ export class LeadValues {
       `${id ? this.leadKey(id) : "NULL"} AS lead_key`,
       `${position ?? "NULL"} AS lead_pos`,
     ];
-    if (leadJson) columns.push(`${d.jsonKind(leadJson)} AS lead_kind`, `${d.jsonText(leadJson)} AS lead_text`);
+    // The text of a lead that is not an object, for its error message (NULL for a JSON null).
+    if (leadJson) columns.push(`${d.jsonKind(leadJson)} AS lead_kind`, `CASE WHEN ${d.jsonKind(leadJson)} <> 'object' THEN ${d.jsonText(leadJson)} END AS lead_text`);
     if (embeddedEvents) columns.push(`${embeddedEvents} AS lead_events`);
     for (const field of this.fields) {
       const src = field.source;
@@ -161,9 +162,9 @@ export class LeadValues {
 
   private convert(field: FieldColumns): { value: string; error: string } {
     const d = this.dialect;
-    const none = { value: "NULL", error: `CAST(NULL AS ${d.textType})` };
+    const noError = `CAST(NULL AS ${d.textType})`;
     const src = field.source;
-    if (!src) return { value: this.unknown(field.type), error: none.error };
+    if (!src) return { value: this.unknown(field.type), error: noError };
     const i = field.index;
     const message = (expected: string, got: string): string => `${stringLiteral(`${field.name}: expected ${expected}, got `)} || ${got}`;
     const type = field.type;
@@ -218,13 +219,13 @@ export class LeadValues {
       const s = `s${i}`;
       switch (type.kind) {
         case "number":
-          return { value: `CAST(${s} AS ${d.doubleType})`, error: none.error };
+          return { value: `CAST(${s} AS ${d.doubleType})`, error: noError };
         case "boolean":
-          return { value: `CAST(${s} AS BOOLEAN)`, error: none.error };
+          return { value: `CAST(${s} AS BOOLEAN)`, error: noError };
         case "date":
-          return { value: d.epochMs(s), error: none.error };
+          return { value: d.epochMs(s), error: noError };
         case "list":
-          return { value: `CASE WHEN ${s} IS NOT NULL THEN ${d.mapTextArray(s, (x) => `lower(${d.trimWhitespace(`CAST(${x} AS ${d.textType})`)})`)} END`, error: none.error };
+          return { value: `CASE WHEN ${s} IS NOT NULL THEN ${d.mapTextArray(s, (x) => `lower(${d.trimWhitespace(`CAST(${x} AS ${d.textType})`)})`)} END`, error: noError };
       }
     }
 
@@ -242,7 +243,7 @@ export class LeadValues {
         return { value, error: fail("true or false (also yes/no, 1/0)", value) };
       }
       case "text":
-        return { value: `lower(${t})`, error: none.error };
+        return { value: `lower(${t})`, error: noError };
       case "enum":
         return this.enumValue(field, `lower(${t})`, "FALSE", got);
       case "date": {
@@ -250,7 +251,7 @@ export class LeadValues {
         return { value, error: fail("a date (YYYY-MM-DD)", value) };
       }
       case "list":
-        return { value: `CASE WHEN ${t} IS NOT NULL THEN ${this.splitList(t)} END`, error: none.error };
+        return { value: `CASE WHEN ${t} IS NOT NULL THEN ${this.splitList(t)} END`, error: noError };
     }
   }
 

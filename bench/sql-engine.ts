@@ -11,7 +11,6 @@
 
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchDataRoot, measureCli, prepareCliFiles, removeBenchData, type CliFiles, type CliMeasurement } from "./cli.js";
 import { AS_OF } from "./leads.js";
@@ -58,7 +57,7 @@ export async function measureSqlEngine(options: SqlEngineOptions = {}): Promise<
   const count = options.leads ?? sqlBenchLeads(quick);
   const runs = options.runs ?? 1;
   const log = options.log ?? ((message: string) => process.stderr.write(`[bench sql] ${message}\n`));
-  const root = options.root ?? join(benchDataRoot(), "sql-engine");
+  const root = options.root ?? `${benchDataRoot()}-sql-engine`;
   try {
     log(`checking that both paths print the same records for ${CHECK_LEADS.toLocaleString("en-US")} leads`);
     const check = await prepareCliFiles(Math.min(CHECK_LEADS, count), root);

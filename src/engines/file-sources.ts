@@ -86,19 +86,25 @@ export async function openLeadFile(session: DuckDBSession, path: string, schema:
       const width = header.names.length;
       const column = (name: string): number => header.names.lastIndexOf(name); // the last one wins, as in CsvHeader.toRecord
       const fields = new Map<string, SourceColumn>();
+      const kept = new Set<number>();
       for (const field of schema.fields) {
         const index = column(field.name);
-        if (index !== -1) fields.set(field.name, { expr: `src.c${index}`, kind: "text" });
+        if (index === -1) continue;
+        fields.set(field.name, { expr: `src.c${index}`, kind: "text" });
+        kept.add(index);
       }
       const idIndex = column(idField);
+      if (idIndex !== -1) kept.add(idIndex);
       const source: LeadSource = {
         relation: table,
         fields,
         position: `src.${POSITION_COLUMN}`,
         ...(idIndex !== -1 ? { id: { expr: `src.c${idIndex}`, kind: "text" as const } } : {}),
       };
-      // A blank line of a one-column file is no row (DuckDB reads it as a NULL).
-      const load = `CREATE TEMP TABLE ${LEADS_TABLE} AS SELECT * FROM ${readCsv(path, width, LEAD_REJECTS)}${width === 1 ? " WHERE c0 IS NOT NULL" : ""}`;
+      // Only the columns the model reads are kept. A blank line of a one-column file is no row
+      // (DuckDB reads it as a NULL).
+      const columns = kept.size === 0 ? "NULL AS c_none" : [...kept].map((i) => `c${i}`).join(", ");
+      const load = `CREATE TEMP TABLE ${LEADS_TABLE} AS SELECT ${columns} FROM ${readCsv(path, width, LEAD_REJECTS)}${width === 1 ? " WHERE c0 IS NOT NULL" : ""}`;
       return { format, path, source, idForm: "text", load };
     }
     case "json":

@@ -44,9 +44,13 @@ export class PostgresSession {
     return result.rows as unknown[][];
   }
 
-  /** The rows of a query in batches, through a cursor in its own transaction. */
+  /**
+   * The rows of a query in batches, through a cursor in its own transaction, which ends however the
+   * reading ends (all read, an error, or the reader stopping early).
+   */
   async *stream(sql: string): AsyncGenerator<unknown[][]> {
     await this.client.query("BEGIN");
+    let finished = false;
     try {
       await this.client.query(`DECLARE leadscore_results NO SCROLL CURSOR FOR ${sql}`);
       for (;;) {
@@ -54,10 +58,10 @@ export class PostgresSession {
         if (batch.length === 0) break;
         yield batch;
       }
-      await this.client.query("COMMIT");
-    } catch (error) {
-      await this.client.query("ROLLBACK").catch(() => undefined);
-      throw error;
+      finished = true;
+    } finally {
+      if (finished) await this.client.query("COMMIT");
+      else await this.client.query("ROLLBACK").catch(() => undefined); // the error that stopped us matters more
     }
   }
 

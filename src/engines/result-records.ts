@@ -6,6 +6,7 @@
 import { resultColumns } from "../compiler/sql/compile-sql.js";
 import type { ScoringPlan } from "../ir/plan.js";
 import type { GroupResult, Hit, LeadRecord, ScoreResult } from "../ir/result.js";
+import { leadId } from "../semantics/lead.js";
 import { round2 } from "../semantics/values.js";
 
 /** How a source holds lead ids, which decides how a row's id value is read. */
@@ -93,7 +94,5 @@ export function leadIdOf(value: unknown, form: IdForm, position: number): string
     }
   }
   if (typeof raw === "bigint") raw = Number(raw);
-  if (typeof raw === "string" && raw.trim() !== "") return raw;
-  if (typeof raw === "number" && Number.isFinite(raw)) return raw;
-  return position;
+  return leadId({ id: raw }, { idField: "id", position });
 }

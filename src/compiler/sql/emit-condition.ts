@@ -8,7 +8,8 @@ import type { PlanCondition } from "../../ir/plan.js";
 import { DAY_MS } from "../../semantics/values.js";
 import type { SqlDialect } from "./dialect.js";
 import type { EventSlots } from "./event-slots.js";
-import type { Family, LeadValues } from "./lead-values.js";
+import type { Family } from "../js/field-table.js";
+import type { LeadValues } from "./lead-values.js";
 import { booleanLiteral, comparisonLiteral, stringLiteral } from "./literals.js";
 
 export interface ConditionScope {

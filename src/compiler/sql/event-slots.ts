@@ -7,6 +7,7 @@
 
 import type { PlanDecay } from "../../ir/plan.js";
 import { DAY_MS, normalizeEventType } from "../../semantics/values.js";
+import { decayBase, decayPeriod } from "../js/event-slots.js";
 import type { SqlDialect } from "./dialect.js";
 import { isoTimeMs } from "./iso-time.js";
 import { comparisonLiteral, doubleLiteral, integerLiteral, stringLiteral } from "./literals.js";
@@ -194,14 +195,6 @@ export class EventSlots {
       "at_raw",
     ];
   }
-}
-
-export function decayBase(decay: PlanDecay): number {
-  return 1 - decay.percent / 100;
-}
-
-export function decayPeriod(decay: PlanDecay): number {
-  return decay.everyDays * DAY_MS;
 }
 
 /** An occurrence's age for decay and windows: one without a time counts as age 0 outside windows. */

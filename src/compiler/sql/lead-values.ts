@@ -6,29 +6,12 @@
 // pattern as Number(), ISO dates with the same validation and day roll-over as Date.parse.
 
 import type { FieldType, Schema } from "../../ir/plan.js";
+import { familyOf, type Family } from "../js/field-table.js";
 import { DAY_MS } from "../../semantics/values.js";
 import type { SqlDialect } from "./dialect.js";
 import { isoTimeMs } from "./iso-time.js";
 import { stringLiteral } from "./literals.js";
 import type { LeadSource, SourceColumn } from "./source.js";
-
-/** The JavaScript type family a field's value has (dates are epoch ms, so they are numbers). */
-export type Family = "number" | "string" | "boolean" | "list";
-
-export function familyOf(type: FieldType): Family {
-  switch (type.kind) {
-    case "number":
-    case "date":
-      return "number";
-    case "text":
-    case "enum":
-      return "string";
-    case "boolean":
-      return "boolean";
-    case "list":
-      return "list";
-  }
-}
 
 export interface FieldRef {
   /** Column of the typed value (NULL = unknown). */

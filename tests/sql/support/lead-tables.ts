@@ -44,7 +44,6 @@ export function textLeads(plan: ScoringPlan, leads: unknown[]): TextLeads {
   const columns = ["id", ...fields];
   const rows: TextLeads["rows"] = [];
   const events: TextLeads["events"] = [];
-  const keys: Array<string | undefined> = [];
   for (const lead of leads) {
     if (typeof lead !== "object" || lead === null || Array.isArray(lead)) continue;
     const record = lead as Record<string, unknown>;
@@ -52,7 +51,6 @@ export function textLeads(plan: ScoringPlan, leads: unknown[]): TextLeads {
     const id = idCell(own("id"));
     rows.push([id, ...fields.map((name) => cellText(own(name)))]);
     const key = id?.trim() || undefined;
-    keys.push(key);
     const occurrences = own("events");
     if (key === undefined || !Array.isArray(occurrences)) continue;
     for (const occurrence of occurrences) {
@@ -64,18 +62,25 @@ export function textLeads(plan: ScoringPlan, leads: unknown[]): TextLeads {
       }
     }
   }
-  // The CLI's index join: every lead gets every row of its key, in file order.
+  return textTable(columns, rows, events);
+}
+
+/**
+ * A leads table (column 0 is the id) and its events, with the reference leads: each row's cells
+ * ("" for a blank cell) and, as the CLI's index join attaches them, every event row of its key.
+ */
+export function textTable(columns: string[], rows: TextLeads["rows"], events: TextLeads["events"]): TextLeads {
   const byKey = new Map<string, Array<{ type: string; at?: string }>>();
   for (const [key, type, at] of events) {
     const list = byKey.get(key) ?? [];
     list.push(at === null || at.trim() === "" ? { type } : { type, at });
     byKey.set(key, list);
   }
-  const reference = rows.map((row, i) => {
+  const reference = rows.map((row) => {
     const record: Record<string, unknown> = {};
     columns.forEach((column, c) => define(record, column, row[c] ?? ""));
-    const key = keys[i];
-    const attached = key === undefined ? undefined : byKey.get(key);
+    const key = row[0]?.trim();
+    const attached = key ? byKey.get(key) : undefined;
     if (attached) record.events = attached.map((event) => ({ ...event }));
     return record;
   });

@@ -7,7 +7,7 @@ import { DuckDBSession } from "../../../src/engines/duckdb-session.js";
 import { PostgresSession } from "../../../src/engines/postgres-session.js";
 import type { ScoringPlan } from "../../../src/ir/plan.js";
 import type { LeadRecord } from "../../../src/ir/result.js";
-import type { TextLeads } from "./lead-tables.js";
+import { textTable, type TextLeads } from "./lead-tables.js";
 import { SKIP_POSTGRES, startPostgres, type PostgresServer } from "./postgres-server.js";
 import { scoreTextLeads } from "./sql-scoring.js";
 
@@ -45,18 +45,9 @@ export function planFromSource(source: string): ScoringPlan {
 
 /** Leads as CSV rows (field -> cell text) and events as `lead_id, type, at` rows. */
 export function csvLeads(plan: ScoringPlan, leads: Array<Record<string, string>>, events: Array<[string, string, string?]> = []): TextLeads {
-  const fields = plan.schema.fields.map((field) => field.name);
-  const columns = ["id", ...fields.filter((name) => name !== "id")];
+  const columns = ["id", ...plan.schema.fields.map((field) => field.name).filter((name) => name !== "id")];
   const rows = leads.map((lead) => columns.map((column) => (Object.hasOwn(lead, column) ? lead[column] : null)));
-  const reference = leads.map((lead) => {
-    const key = lead.id?.trim();
-    const own = events.filter(([id]) => key !== undefined && key !== "" && id === key).map(([, type, at]) => (at === undefined || at.trim() === "" ? { type } : { type, at }));
-    const record: Record<string, unknown> = {};
-    for (const column of columns) Object.defineProperty(record, column, { value: Object.hasOwn(lead, column) ? lead[column] : "", enumerable: true, writable: true, configurable: true });
-    if (own.length > 0) record.events = own;
-    return record;
-  });
-  return { columns, rows, events: events.map(([id, type, at]) => [id, type, at ?? null]), reference };
+  return textTable(columns, rows, events.map(([id, type, at]) => [id, type, at ?? null]));
 }
 
 /** The records of every back end, by name. */

@@ -58,7 +58,7 @@ export async function scoreTextLeads(session: SqlSession, dialectName: DialectNa
 export async function scoreJsonLeads(session: SqlSession, dialectName: DialectName, plan: ScoringPlan, data: JsonLeads, asOfMs: number, explain = false): Promise<SqlRun> {
   const dialect = DIALECTS[dialectName];
   await session.run(`DROP TABLE IF EXISTS lead_documents`);
-  await session.run(`CREATE TABLE lead_documents (pos INTEGER, doc ${dialectName === "duckdb" ? "JSON" : "JSON"})`);
+  await session.run(`CREATE TABLE lead_documents (pos INTEGER, doc JSON)`);
   await insert(session, "lead_documents", data.documents.map((doc, i) => [i + 1, doc]));
   const source = { leads: jsonSource(plan.schema, dialect, { relation: "lead_documents", document: "src.doc", position: "src.pos" }) };
   const sql = compileSql(plan, { dialect, source, asOf: asOfMs, explain });

@@ -10,6 +10,7 @@ import jsonLogic, { type RulesLogic } from "json-logic-js";
 import type { FieldType, PlanCondition, PlanDecay, PlanRule, ScoringPlan } from "../../src/ir/plan.js";
 import type { LeadRecord } from "../../src/ir/result.js";
 import { DAY_MS } from "../../src/semantics/values.js";
+import { familyOf, type Family } from "../../src/compiler/js/field-table.js";
 import { assembleResult } from "./assemble.js";
 import { leadFacts } from "./facts.js";
 
@@ -27,23 +28,6 @@ function registerOperations(): void {
   extended = true;
   jsonLogic.add_operation("floor", Math.floor);
   jsonLogic.add_operation("pow", Math.pow);
-}
-
-type Family = "number" | "string" | "boolean" | "list";
-
-function familyOf(type: FieldType): Family {
-  switch (type.kind) {
-    case "number":
-    case "date":
-      return "number";
-    case "text":
-    case "enum":
-      return "string";
-    case "boolean":
-      return "boolean";
-    case "list":
-      return "list";
-  }
 }
 
 const known = (value: RulesLogic): RulesLogic => ({ "!==": [value, null] });

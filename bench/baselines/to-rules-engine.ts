@@ -14,6 +14,7 @@ import { Engine, type Almanac, type NestedCondition, type RuleProperties, type T
 import type { FieldType, PlanCondition, PlanDecay, ScoringPlan } from "../../src/ir/plan.js";
 import type { LeadRecord } from "../../src/ir/result.js";
 import { DAY_MS } from "../../src/semantics/values.js";
+import { familyOf, type Family } from "../../src/compiler/js/field-table.js";
 import { assembleResult } from "./assemble.js";
 import { leadFacts, type LeadFacts } from "./facts.js";
 
@@ -22,23 +23,6 @@ type Leaf = { fact: string; operator: string; value: unknown; params?: Record<st
 
 const TRUE: NestedCondition = { fact: "@true", operator: "equal", value: true };
 const FALSE: NestedCondition = { fact: "@true", operator: "equal", value: false };
-
-type Family = "number" | "string" | "boolean" | "list";
-
-function familyOf(type: FieldType): Family {
-  switch (type.kind) {
-    case "number":
-    case "date":
-      return "number";
-    case "text":
-    case "enum":
-      return "string";
-    case "boolean":
-      return "boolean";
-    case "list":
-      return "list";
-  }
-}
 
 const OPERATORS: Record<string, string> = { "=": "equal", "!=": "notEqual", "<": "lessThan", "<=": "lessThanInclusive", ">": "greaterThan", ">=": "greaterThanInclusive" };
 

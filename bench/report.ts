@@ -2,7 +2,7 @@
 
 import type { BudgetCheck } from "./budgets.js";
 import { ENGINE_LABELS, ENGINES } from "./engines.js";
-import type { BenchResults } from "./results.js";
+import type { BenchResults, SqlEngineResult } from "./results.js";
 
 const int = (n: number) => Math.round(n).toLocaleString("en-US");
 const fixed = (n: number, digits: number) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -30,6 +30,28 @@ function budgetCell(checks: BudgetCheck[], id: string, format: (n: number) => st
 
 function status(checks: BudgetCheck[], id: string): string {
   return checks.find((b) => b.id === id)?.status ?? "NOT MEASURED";
+}
+
+/** The SQL engine section: both paths side by side, and DuckDB's figures over JavaScript's. */
+export function formatSqlEngineSection(r: SqlEngineResult): string {
+  const title = `SQL engine: leadscore score --engine duckdb against the JavaScript CLI, same files, output piped (no SPEC 10 budget)`;
+  if (!r.measured) return [title, "", `  not measured (${int(r.leads)} leads): ${r.reason}`].join("\n");
+  const js = r.javascript;
+  const duck = r.duckdb;
+  return [
+    title,
+    `${int(r.leads)} leads, ${int(r.events)} events (${int((r.leadsBytes + r.eventsBytes) / 1048576)} MB of CSV), ${r.model}`,
+    "",
+    table(
+      ["path", "leads/s (wall)", "leads/CPU-s", "peak RSS", "runs"],
+      [
+        ["JavaScript CLI (streaming)", int(js.leadsPerSecond), int(js.leadsPerCpuSecond), `${fixed(js.peakRssMb, 0)} MB`, String(js.runs.length)],
+        ["--engine duckdb", int(duck.leadsPerSecond), int(duck.leadsPerCpuSecond), `${fixed(duck.peakRssMb, 0)} MB`, String(duck.runs.length)],
+        ["duckdb / JavaScript", ratio(r.speedup), ratio(duck.leadsPerCpuSecond / js.leadsPerCpuSecond), ratio(duck.peakRssMb / js.peakRssMb), ""],
+      ],
+    ),
+    `Both paths printed identical records for the first ${int(r.checkedLeads)} leads before timing; peak RSS measured with ${js.rssMethod}.`,
+  ].join("\n");
 }
 
 export function formatReport(results: BenchResults): string {
@@ -113,6 +135,8 @@ export function formatReport(results: BenchResults): string {
       "",
     );
   }
+
+  out.push(formatSqlEngineSection(results.sqlEngine), "");
 
   const pg = results.playground;
   out.push(

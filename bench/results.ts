@@ -6,6 +6,7 @@ import type { CompileMeasurement } from "./compile-time.js";
 import type { EngineName } from "./engines.js";
 import type { PlaygroundMeasurement } from "./playground.js";
 import type { ScoringMeasurement } from "./scoring.js";
+import type { SqlEngineMeasurement } from "./sql-engine.js";
 
 export interface Machine {
   nproc: number;
@@ -32,6 +33,13 @@ export interface ScoringSize {
   };
 }
 
+/**
+ * The SQL engine section (bench/sql-engine.ts): `--engine duckdb` against the JavaScript CLI, or why
+ * it has no figures ("skipped: ..." when the disk or memory is too small, "failed: ..."). No budget:
+ * SPEC 10 sets none for it.
+ */
+export type SqlEngineResult = ({ measured: true } & SqlEngineMeasurement) | { measured: false; leads: number; reason: string };
+
 export interface BenchResults {
   version: 1;
   quick: boolean;
@@ -44,6 +52,7 @@ export interface BenchResults {
   scoring: ScoringSize[];
   compile: CompileMeasurement[];
   cli: { model: string; runs: number; sizes: CliMeasurement[]; error?: string };
+  sqlEngine: SqlEngineResult;
   playground: PlaygroundMeasurement;
   budgets: BudgetCheck[];
 }

@@ -1,6 +1,8 @@
 // `npm run bench`: every SPEC 10 measurement in one run, printed as tables and written to
-// bench/results.json. LEADSCORE_BENCH_QUICK=1 makes a fast smoke run (small pools, few rounds, 10k/20k
-// lead CLI files, no playground): same code paths, figures not meaningful.
+// bench/results.json, and the SQL engine against the JavaScript CLI (issue 7; no budget).
+// LEADSCORE_BENCH_QUICK=1 makes a fast smoke run (small pools, few rounds, 10k/20k lead CLI files,
+// 20k leads for the SQL engine, no playground): same code paths, figures not meaningful.
+// LEADSCORE_BENCH_SQL_LEADS=N sets the SQL engine section's size (default 10,000,000).
 //
 // Sections run one after another, each measurement in a fresh process (bench/worker.ts), so they do
 // not compete for the two cores or share JIT state.
@@ -17,6 +19,7 @@ import { measurePlayground } from "./playground.js";
 import { formatReport } from "./report.js";
 import { budgetChecks, scoringRatios, type BenchResults, type Machine, type ScoringSize } from "./results.js";
 import type { ScoringMeasurement } from "./scoring.js";
+import { sqlEngineSection } from "./sql-engine.js";
 import { runWorker } from "./worker-protocol.js";
 
 const quick = process.env.LEADSCORE_BENCH_QUICK === "1";
@@ -109,12 +112,15 @@ async function main(): Promise<void> {
     scoring: [],
     compile: [],
     cli: { model: "", runs: 0, sizes: [] },
+    sqlEngine: { measured: false, leads: 0, reason: "not run" },
     playground: { measured: false, reason: "not run" },
     budgets: [],
   };
   results.scoring = await scoringSection();
   results.compile = await compileSection();
   results.cli = await cliSection();
+  // After the CLI section, whose temp files are gone by then: at 10M leads this one needs ~3 GB.
+  results.sqlEngine = await sqlEngineSection({ quick, log: (message) => log(`SQL engine: ${message}`) });
   if (quick) results.playground = { measured: false, reason: "skipped in quick mode" };
   else {
     log("playground");

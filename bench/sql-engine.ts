@@ -5,15 +5,21 @@
 // process.resourceUsage() at exit), output piped back and counted. Before timing, both paths score a
 // 20,000-lead prefix of the same data and must print exactly the same records.
 //
-//   measureSqlEngine()                                   what `npm run bench` calls
-//   LEADSCORE_BENCH_SQL_LEADS=1000000 node bench/run.js  a smaller size
-//   node --import tsx bench/sql-engine.ts                this section alone, printed as JSON
+//   sqlEngineSection()                                   what `npm run bench` calls (checks for room
+//                                                        first: bench/sql-room.ts)
+//   LEADSCORE_BENCH_SQL_LEADS=1000000                    a smaller size (quick mode: 20,000)
+//   node --import tsx bench/sql-engine.ts                this section alone: the table on stderr,
+//                                                        the figures as JSON on stdout
 
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchDataRoot, measureCli, prepareCliFiles, removeBenchData, type CliFiles, type CliMeasurement } from "./cli.js";
 import { AS_OF } from "./leads.js";
+import { formatSqlEngineSection } from "./report.js";
+import type { SqlEngineResult } from "./results.js";
+import { sqlBenchRoomProblem } from "./sql-room.js";
 
 const BIN = fileURLToPath(new URL("../bin/leadscore.js", import.meta.url));
 const CHECK_LEADS = 20_000;
@@ -58,9 +64,10 @@ export async function measureSqlEngine(options: SqlEngineOptions = {}): Promise<
   const runs = options.runs ?? 1;
   const log = options.log ?? ((message: string) => process.stderr.write(`[bench sql] ${message}\n`));
   const root = options.root ?? `${benchDataRoot()}-sql-engine`;
+  const checkLeads = Math.min(CHECK_LEADS, count);
   try {
-    log(`checking that both paths print the same records for ${CHECK_LEADS.toLocaleString("en-US")} leads`);
-    const check = await prepareCliFiles(Math.min(CHECK_LEADS, count), root);
+    log(`checking that both paths print the same records for ${checkLeads.toLocaleString("en-US")} leads`);
+    const check = await prepareCliFiles(checkLeads, root);
     const [js, duck] = [await outputDigest(check, []), await outputDigest(check, ["--engine", "duckdb"])];
     if (js.digest !== duck.digest || js.records !== check.count) {
       throw new Error(`--engine duckdb printed different records than the JavaScript path (${duck.records} vs ${js.records} records)`);
@@ -108,20 +115,26 @@ function outputDigest(files: CliFiles, extraArgs: string[]): Promise<{ digest: s
   });
 }
 
-/** A plain-text summary for the benchmark's report. */
-export function formatSqlEngine(m: SqlEngineMeasurement): string {
-  const row = (name: string, c: CliMeasurement) =>
-    `  ${name.padEnd(22)} ${Math.round(c.leadsPerSecond).toLocaleString("en-US").padStart(10)} leads/s   peak RSS ${Math.round(c.peakRssMb).toLocaleString("en-US").padStart(6)} MB`;
-  return [
-    `SQL engine: ${m.leads.toLocaleString("en-US")} leads, ${m.events.toLocaleString("en-US")} events (${((m.leadsBytes + m.eventsBytes) / 2 ** 20).toFixed(0)} MB of CSV), ${m.model}`,
-    row("JavaScript CLI", m.javascript),
-    row("--engine duckdb", m.duckdb),
-    `  DuckDB / JavaScript throughput: ${m.speedup.toFixed(2)}x; results checked equal on ${m.checkedLeads.toLocaleString("en-US")} leads`,
-  ].join("\n");
+/**
+ * The benchmark's SQL engine section: the measurement, or why there is none. Never throws, so a full
+ * disk or a failing engine costs this section only, not the run's other figures.
+ */
+export async function sqlEngineSection(options: SqlEngineOptions = {}): Promise<SqlEngineResult> {
+  const quick = options.quick ?? process.env.LEADSCORE_BENCH_QUICK === "1";
+  const leads = options.leads ?? sqlBenchLeads(quick);
+  const root = options.root ?? `${benchDataRoot()}-sql-engine`;
+  try {
+    const problem = await sqlBenchRoomProblem(leads, dirname(root));
+    if (problem !== undefined) return { measured: false, leads, reason: `skipped: ${problem}` };
+    return { measured: true, ...(await measureSqlEngine({ ...options, quick, leads, root })) };
+  } catch (error) {
+    return { measured: false, leads, reason: `failed: ${(error as Error).message}` };
+  }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const measurement = await measureSqlEngine();
-  process.stderr.write(formatSqlEngine(measurement) + "\n");
-  process.stdout.write(JSON.stringify(measurement, null, 2) + "\n");
+  const result = await sqlEngineSection();
+  process.stderr.write(formatSqlEngineSection(result) + "\n");
+  process.stdout.write(JSON.stringify(result, null, 2) + "\n");
+  if (!result.measured) process.exitCode = 1;
 }

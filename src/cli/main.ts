@@ -20,10 +20,10 @@ export interface Command {
 export const commands: Record<string, Command> = {
   check: { summary: "check models: diagnostics with source excerpts, and the score range", help: checkHelp, run: checkCommand },
   fmt: { summary: "rewrite models in canonical form (--check lists unformatted files)", help: fmtHelp, run: fmtCommand },
-  score: { summary: "score leads (CSV, JSON, JSONL) with a model", help: scoreHelp, run: scoreCommand },
+  score: { summary: "score leads (CSV, JSON, JSONL; Parquet and tables with --engine)", help: scoreHelp, run: scoreCommand },
   test: { summary: "run a model's examples and a file of expected results", help: testHelp, run: testCommand },
   diff: { summary: "compare two versions of a model on the same leads", help: diffHelp, run: diffCommand },
-  compile: { summary: "compile a model to a standalone JavaScript module", help: compileHelp, run: compileCommand },
+  compile: { summary: "compile a model to a standalone JavaScript module or a SQL query", help: compileHelp, run: compileCommand },
 };
 
 function mainHelp(): string {

@@ -11,7 +11,8 @@ import { write, type Terminal } from "../terminal.js";
 import { writeFile } from "node:fs/promises";
 import { EXIT_OK, EXIT_USAGE, oneOf, parseCommandArgs, UsageError } from "../usage.js";
 
-export const compileHelp = `Usage: leadscore compile FILE.score [--target js|sql] [-o OUT]
+export const compileHelp = `Usage: leadscore compile FILE.score [-o OUT]
+       leadscore compile FILE.score --target sql [--dialect duckdb|postgres] [-o OUT]
 
 Compiles a model to a standalone ES module with no dependencies:
   import { score, scoreAll } from "./model.mjs";
@@ -19,10 +20,15 @@ Compiles a model to a standalone ES module with no dependencies:
 
 or, with --target sql, to one SQL query over a leads table (a column per field)
 and an events table (lead_id, type, at) that returns id, score, qualified,
-tier, disqualified_by, <group>_score and <group>_tier per group, and error.
+tier, disqualified_by, <group>_score and <group>_tier per group, and error:
+to run as a view, a scheduled query or a dbt model (docs/sql.md).
 
 Options:
-  --target js|sql        js (default): an ES module; sql: a query (see docs/sql.md)
+  --target js|sql        js (default): an ES module; sql: a query
+  -o, --output OUT       write to OUT instead of standard output
+  -h, --help             show this help
+
+With --target sql:
   --dialect D            duckdb (default) or postgres
   --leads-table T        the leads table (default leads; may be schema.table)
   --events-table E       the events table (default events)
@@ -33,8 +39,6 @@ Options:
                          are stored with the database's own types
   --as-of TIME           score as of this ISO-8601 time (default: when the
                          query runs)
-  -o, --output OUT       write to OUT instead of standard output
-  -h, --help             show this help
 
 Exit codes: 0 compiled, 2 bad usage or a model with errors.
 `;

@@ -7,14 +7,17 @@ const EVERY = 50_000;
 export class Progress {
   private readonly started = Date.now();
   private shown = false;
+  private nextShown = EVERY;
 
   constructor(
     private readonly terminal: Terminal,
     private readonly label: string,
   ) {}
 
+  /** Called with the leads scored so far; shows a line each time the count passes a multiple of EVERY. */
   tick(count: number): void {
-    if (!this.terminal.progress || count % EVERY !== 0) return;
+    if (!this.terminal.progress || count < this.nextShown) return;
+    this.nextShown = (Math.floor(count / EVERY) + 1) * EVERY;
     const seconds = (Date.now() - this.started) / 1000;
     const rate = Math.round(count / Math.max(seconds, 0.001));
     this.terminal.stderr.write(`\r${this.label}: ${count.toLocaleString("en-US")} leads scored (${rate.toLocaleString("en-US")}/s)`);

@@ -44,7 +44,11 @@ export class CsvTokenizer {
   constructor(
     private readonly maxRecordChars = DEFAULT_MAX_RECORD_CHARS,
     private columnsAfterFirstRow?: (header: string[]) => number[],
-  ) {}
+    /** The line the text starts on: a worker thread reading part of a file starts mid-way. */
+    firstLine = 1,
+  ) {
+    this.line = firstLine;
+  }
 
   /** Appends the rows completed by this chunk to `out`. */
   push(chunk: string, out: CsvRow[]): void {

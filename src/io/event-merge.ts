@@ -14,6 +14,7 @@
 import { attachEvents, leadKey } from "./attach-events.js";
 import { BatchCursor } from "./batch-cursor.js";
 import type { LeadInput, RawEvent } from "./lead-input.js";
+import type { CsvPart } from "./read-csv.js";
 import { readEventRows, type EventRow } from "./read-events.js";
 
 /**
@@ -47,33 +48,23 @@ export async function eventsFollowLeadOrder(leadIds: AsyncIterable<string[]>, ev
   }
 }
 
-/** Attaches events by walking both files together; only correct after eventsFollowLeadOrder said so. */
-export async function* mergeJoin(leads: AsyncIterable<LeadInput[]>, eventsPath: string, idField: string): AsyncGenerator<LeadInput[]> {
-  const events = new BatchCursor<EventRow>(readEventRows(eventsPath));
+/**
+ * Attaches events by walking both files together; only correct after eventsFollowLeadOrder said so.
+ * A worker thread joins a section of each file (`eventsPart`), cut where the whole-file join would
+ * pass from one lead to the next (parallel-plan.ts).
+ */
+export async function* mergeJoin(leads: AsyncIterable<LeadInput[]>, eventsPath: string, idField: string, eventsPart?: CsvPart): AsyncGenerator<LeadInput[]> {
+  const events = new BatchCursor<EventRow>(readEventRows(eventsPath, eventsPart));
   try {
     for await (const batch of leads) {
       const out: LeadInput[] = [];
       for (const input of batch) {
         if (input.kind === "lead") {
-          const key = leadKey(input.raw, idField);
-          let taken: RawEvent[] | undefined;
-          for (;;) {
-            const row = events.peek();
-            if (row === undefined) {
-              if (await events.refill()) continue;
-              break;
-            }
-            if (row.kind === "malformed") {
-              // Reported where it stands in the events file, between the leads around it.
-              out.push(row);
-            } else if (row.leadId === key) {
-              (taken ??= []).push(row.event);
-            } else {
-              break;
-            }
-            events.advance();
+          const taken: TakenEvents = {};
+          while (takeEvents(events, leadKey(input.raw, idField), taken, out) && (await events.refill())) {
+            // the lead's events went on in the next batch of rows
           }
-          if (taken !== undefined) attachEvents(input.raw, taken);
+          if (taken.events !== undefined) attachEvents(input.raw, taken.events);
         }
         out.push(input);
       }
@@ -87,5 +78,25 @@ export async function* mergeJoin(leads: AsyncIterable<LeadInput[]>, eventsPath: 
     if (rest.length > 0) yield rest;
   } finally {
     await events.close();
+  }
+}
+
+interface TakenEvents {
+  events?: RawEvent[];
+}
+
+/**
+ * Moves the event rows of the lead with `key` off the cursor into `taken`, and the bad rows met on
+ * the way into `out` (reported where they stand in the events file, between the leads around
+ * them). Stops at the first good row of another lead; returns true when the cursor ran dry first.
+ */
+function takeEvents(cursor: BatchCursor<EventRow>, key: string | undefined, taken: TakenEvents, out: LeadInput[]): boolean {
+  for (;;) {
+    const row = cursor.peek();
+    if (row === undefined) return true;
+    if (row.kind === "malformed") out.push(row);
+    else if (row.leadId === key) (taken.events ??= []).push(row.event);
+    else return false;
+    cursor.advance();
   }
 }

@@ -4,16 +4,16 @@
 
 import { CsvTokenizer, type CsvRow } from "./csv-tokenizer.js";
 import type { LeadInput } from "./lead-input.js";
-import { readTextChunks } from "./text-chunks.js";
+import { readTextChunks, type ByteRange } from "./text-chunks.js";
 
 /**
  * Every row of a CSV file (header included), in order, a batch per chunk read. With
  * `columnsAfterHeader`, later rows hold only the columns it names (others are ""), for passes that
  * need one column of a big file.
  */
-export async function* readCsvRows(path: string, columnsAfterHeader?: (header: string[]) => number[]): AsyncGenerator<CsvRow[]> {
-  const tokenizer = new CsvTokenizer(undefined, columnsAfterHeader);
-  for await (const chunk of readTextChunks(path)) {
+export async function* readCsvRows(path: string, columnsAfterHeader?: (header: string[]) => number[], part?: CsvPart): AsyncGenerator<CsvRow[]> {
+  const tokenizer = new CsvTokenizer(undefined, columnsAfterHeader, part?.line);
+  for await (const chunk of readTextChunks(path, part)) {
     const rows: CsvRow[] = [];
     tokenizer.push(chunk, rows);
     if (rows.length > 0) yield rows;
@@ -23,9 +23,21 @@ export async function* readCsvRows(path: string, columnsAfterHeader?: (header: s
   if (rows.length > 0) yield rows;
 }
 
-export async function* readCsvLeadBatches(path: string): AsyncGenerator<LeadInput[]> {
-  let header: CsvHeader | undefined;
-  for await (const rows of readCsvRows(path)) {
+/**
+ * A section of a CSV file that starts at a record (not its header), with the file's header row:
+ * what a worker thread of the parallel scorer reads (parallel-plan.ts cuts the file).
+ */
+export interface CsvPart extends ByteRange {
+  /** The line the section starts on. */
+  line: number;
+  /** The file's header row. */
+  header: string[];
+}
+
+/** The leads of a CSV file, or of a section of it. */
+export async function* readCsvLeadBatches(path: string, part?: CsvPart): AsyncGenerator<LeadInput[]> {
+  let header = part === undefined ? undefined : new CsvHeader(part.header);
+  for await (const rows of readCsvRows(path, undefined, part)) {
     const batch: LeadInput[] = [];
     for (const row of rows) {
       if (header === undefined) {
@@ -37,14 +49,8 @@ export async function* readCsvLeadBatches(path: string): AsyncGenerator<LeadInpu
         header = new CsvHeader(row.fields);
         continue;
       }
-      if (row.kind === "error") {
-        batch.push({ kind: "malformed", file: path, line: row.line, message: row.message });
-        continue;
-      }
-      const problem = rowProblem(row.fields, header);
-      if (problem === SKIP) continue;
-      if (problem !== undefined) batch.push({ kind: "malformed", file: path, line: row.line, message: problem });
-      else batch.push({ kind: "lead", raw: header.toRecord(row.fields), file: path, line: row.line });
+      const input = leadInputOfRow(row, header, path);
+      if (input !== undefined) batch.push(input);
     }
     if (batch.length > 0) yield batch;
   }
@@ -78,6 +84,15 @@ export async function* readCsvLeadIds(path: string, idField: string): AsyncGener
     }
     if (ids.length > 0) yield ids;
   }
+}
+
+/** A row after the header as a lead or a malformed input; undefined for a blank line. */
+export function leadInputOfRow(row: CsvRow, header: CsvHeader, path: string): LeadInput | undefined {
+  if (row.kind === "error") return { kind: "malformed", file: path, line: row.line, message: row.message };
+  const problem = rowProblem(row.fields, header);
+  if (problem === SKIP) return undefined;
+  if (problem !== undefined) return { kind: "malformed", file: path, line: row.line, message: problem };
+  return { kind: "lead", raw: header.toRecord(row.fields), file: path, line: row.line };
 }
 
 const SKIP = Symbol("skip");

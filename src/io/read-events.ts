@@ -3,13 +3,14 @@
 // other columns are ignored. A bad row is reported as a malformed input of the events file (never
 // dropped silently); a file without lead_id and type columns cannot be used at all (InputError).
 
-import { readCsvRows, CsvHeader } from "./read-csv.js";
+import type { CsvRow } from "./csv-tokenizer.js";
+import { readCsvRows, CsvHeader, type CsvPart } from "./read-csv.js";
 import { InputError } from "./input-error.js";
 import type { MalformedInput, RawEvent } from "./lead-input.js";
 
 export type EventRow = { kind: "event"; leadId: string; event: RawEvent; line: number } | MalformedInput;
 
-interface EventColumns {
+export interface EventColumns {
   header: CsvHeader;
   leadId: number;
   type: number;
@@ -17,9 +18,10 @@ interface EventColumns {
   at: number;
 }
 
-export async function* readEventRows(path: string): AsyncGenerator<EventRow[]> {
-  let columns: EventColumns | undefined;
-  for await (const rows of readCsvRows(path)) {
+/** The rows of an events file, or of a section of it. */
+export async function* readEventRows(path: string, part?: CsvPart): AsyncGenerator<EventRow[]> {
+  let columns = part === undefined ? undefined : findColumns(path, part.header);
+  for await (const rows of readCsvRows(path, undefined, part)) {
     const batch: EventRow[] = [];
     for (const row of rows) {
       if (columns === undefined) {
@@ -27,11 +29,7 @@ export async function* readEventRows(path: string): AsyncGenerator<EventRow[]> {
         columns = findColumns(path, row.fields);
         continue;
       }
-      if (row.kind === "error") {
-        batch.push({ kind: "malformed", file: path, line: row.line, message: row.message });
-        continue;
-      }
-      const event = toEventRow(row.fields, row.line, columns, path);
+      const event = eventRowOf(row, columns, path);
       if (event !== undefined) batch.push(event);
     }
     if (batch.length > 0) yield batch;
@@ -65,7 +63,12 @@ export async function* readEventLeadIds(path: string): AsyncGenerator<string[]> 
   }
 }
 
-/** The row as an event, a malformed input, or undefined for a line of spaces (skipped as blank). */
+/** A row after the header as an event, a malformed input, or undefined for a line of spaces. */
+export function eventRowOf(row: CsvRow, columns: EventColumns, file: string): EventRow | undefined {
+  if (row.kind === "error") return { kind: "malformed", file, line: row.line, message: row.message };
+  return toEventRow(row.fields, row.line, columns, file);
+}
+
 function toEventRow(fields: string[], line: number, columns: EventColumns, file: string): EventRow | undefined {
   if (fields.length === 1 && columns.header.names.length > 1 && fields[0].trim() === "") return undefined;
   const width = columns.header.checkWidth(fields);
@@ -79,14 +82,21 @@ function toEventRow(fields: string[], line: number, columns: EventColumns, file:
   return { kind: "event", leadId, event, line };
 }
 
-function findColumns(file: string, names: string[]): EventColumns {
+/** The columns of an events header row; undefined without lead_id and type columns. */
+export function findEventColumns(names: string[]): EventColumns | undefined {
   const header = new CsvHeader(names);
   const keys = header.names.map((name) => name.toLowerCase().replace(/[\s_-]+/g, ""));
   const leadId = keys.indexOf("leadid");
   const type = keys.indexOf("type");
-  if (leadId === -1 || type === -1) {
-    const found = header.names.map((name) => JSON.stringify(name)).join(", ");
+  if (leadId === -1 || type === -1) return undefined;
+  return { header, leadId, type, at: keys.indexOf("at") };
+}
+
+function findColumns(file: string, names: string[]): EventColumns {
+  const columns = findEventColumns(names);
+  if (columns === undefined) {
+    const found = names.map((name) => JSON.stringify(name.trim())).join(", ");
     throw new InputError(file, `an events file needs the columns lead_id, type and at; its header has ${found}`);
   }
-  return { header, leadId, type, at: keys.indexOf("at") };
+  return columns;
 }

@@ -18,4 +18,6 @@ export interface ResultWriterOptions {
   groups?: readonly string[];
   /** Include each result's `hits` (the rules that contributed). */
   explain?: boolean;
+  /** csv: start with the header row (default true; worker threads writing part of the output leave it out). */
+  header?: boolean;
 }

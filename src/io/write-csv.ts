@@ -29,7 +29,7 @@ export function createCsvWriter(out: Writable, options: ResultWriterOptions = {}
   const buffer = new OutputBuffer(out);
   const groups = options.groups ?? [];
   const explain = options.explain === true;
-  let rows: Cell[][] = [csvColumns(options)];
+  let rows: Cell[][] = options.header === false ? [] : [csvColumns(options)];
 
   const flushRows = (): Promise<void> | undefined => {
     const text = stringify(rows, STRINGIFY_OPTIONS);
@@ -47,6 +47,11 @@ export function createCsvWriter(out: Writable, options: ResultWriterOptions = {}
       await buffer.finish();
     },
   };
+}
+
+/** The header row as csv text, for output assembled from parts written without it. */
+export function csvHeaderText(options: ResultWriterOptions = {}): string {
+  return stringify([csvColumns(options)], STRINGIFY_OPTIONS);
 }
 
 export function csvRow(record: LeadRecord, groups: readonly string[], explain: boolean): Cell[] {

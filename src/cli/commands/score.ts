@@ -1,14 +1,19 @@
 // leadscore score FILE.score LEADS : one result or error record per input lead, in input order.
 
-import { createWriteStream } from "node:fs";
+import { createWriteStream, existsSync } from "node:fs";
+import { stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
 import type { Writable } from "node:stream";
-import { readLeadBatches } from "../../io/read-leads.js";
+import { planParallel, type ParallelPlan } from "../../io/parallel-plan.js";
+import { leadFileFormat, readLeadBatches } from "../../io/read-leads.js";
 import { createResultWriter, type ResultFormat } from "../../io/write-results.js";
-import type { LeadRecord } from "../../ir/result.js";
-import { isErrorRecord } from "../../ir/result.js";
 import { resolveAsOf } from "../../semantics/lead.js";
 import { loadModel } from "../load-model.js";
 import { Progress } from "../progress.js";
+import { scoreInputs } from "../score-loop.js";
+import type { ChunkFormat, ChunkSettings } from "../parallel/score-chunk.js";
+import { scoreInParallel, WORKER_URL } from "../parallel/score-parallel.js";
 import { engineHelp, scoreWithEngine } from "./score-engine.js";
 import { write, type Terminal } from "../terminal.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, oneOf, parseCommandArgs, UsageError } from "../usage.js";
@@ -25,6 +30,8 @@ Options:
   --format FORMAT      jsonl (default), csv or table
   --explain            list the rules that fired for each lead (hits)
   --id FIELD           the field holding the lead id (default: id)
+  --threads N          score a CSV file on N threads (default: one per core for
+                       files over 4 MB; 1 scores on the main thread only)
   -o, --output FILE    write results to FILE instead of standard output
   -h, --help           show this help
 
@@ -41,6 +48,7 @@ export async function scoreCommand(args: string[], terminal: Terminal): Promise<
     format: { type: "string" },
     explain: { type: "boolean" },
     id: { type: "string" },
+    threads: { type: "string" },
     output: { type: "string", short: "o" },
     engine: { type: "string" },
     db: { type: "string" },
@@ -83,40 +91,70 @@ export async function scoreCommand(args: string[], terminal: Terminal): Promise<
   const model = compiled.model;
 
   const output: Writable = values.output ? createWriteStream(values.output as string) : terminal.stdout;
-  const writer = createResultWriter(format, output, { groups: compiled.groups, explain });
   const progress = new Progress(terminal, leadsPath);
-  let invalid = 0;
-  let position = 0;
   const eventsPath = values.events as string | undefined;
-  let badEventRows = 0;
-  // Batches (one per chunk of the file), so a million leads cost a million loop turns, not a
-  // million awaits; the loop awaits only when the output is backed up.
-  for await (const batch of readLeadBatches(leadsPath, { eventsPath, idField })) {
-    for (const input of batch) {
-      if (input.kind === "malformed" && eventsPath !== undefined && input.file === eventsPath) {
-        // A bad row of the events file is not a lead: report it on stderr, keep lead numbering intact.
-        badEventRows++;
-        await write(terminal.stderr, `leadscore score: ${input.file}:${input.line}: ${input.message} (event skipped)\n`);
-        continue;
-      }
-      position++;
-      let record: LeadRecord;
-      if (input.kind === "malformed") {
-        record = { id: position, error: `${input.file}:${input.line}: ${input.message}` };
-      } else {
-        record = model.score(input.raw, { asOf, explain, idField, position });
-        if (isErrorRecord(record)) record = { id: record.id, error: `${input.file}:${input.line}: ${record.error}` };
-      }
-      if (isErrorRecord(record)) invalid++;
-      const backedUp = writer.write(record);
-      if (backedUp) await backedUp;
-      progress.tick(position);
-    }
+  const threads = parseThreads(values.threads as string | undefined);
+
+  const parallel = await planParallelRun(leadsPath, eventsPath, format, threads, idField);
+  if (parallel !== undefined) {
+    const settings: ChunkSettings = { leadsPath, eventsPath, leadsHeader: parallel.leadsHeader, eventsHeader: parallel.eventsHeader, idField, asOf, explain, format: format as ChunkFormat, groups: compiled.groups };
+    const outcome = await scoreInParallel({ plan: parallel, scoringPlan: compiled.plan, settings, threads: threads ?? availableParallelism(), output, stderr: terminal.stderr, progress });
+    await endOutput(output, terminal);
+    progress.done(outcome.records, outcome.invalid);
+    return outcome.invalid > 0 || outcome.badEventRows > 0 ? EXIT_FINDINGS : EXIT_OK;
   }
+
+  const writer = createResultWriter(format, output, { groups: compiled.groups, explain });
+  const outcome = await scoreInputs(readLeadBatches(leadsPath, { eventsPath, idField }), {
+    model,
+    writer,
+    asOf,
+    explain,
+    idField,
+    eventsPath,
+    warn: (text) => write(terminal.stderr, text),
+    progress: (count) => progress.tick(count),
+  });
   await writer.finish();
+  await endOutput(output, terminal);
+  progress.done(outcome.records, outcome.invalid);
+  return outcome.invalid > 0 || outcome.badEventRows > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+async function endOutput(output: Writable, terminal: Terminal): Promise<void> {
   if (output !== terminal.stdout) await new Promise<void>((resolve, reject) => output.end((error?: Error | null) => (error ? reject(error) : resolve())));
-  progress.done(position, invalid);
-  return invalid > 0 || badEventRows > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Files smaller than this are scored on the main thread: starting workers would cost more than it saves. */
+const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
+
+function parseThreads(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const threads = Number(text);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--threads must be a whole number from 1 to 64, not "${text}"`);
+  return threads;
+}
+
+/**
+ * The chunks for worker threads, or undefined to score on the main thread: for one thread, table
+ * output (its columns are sized from the first results), JSON input, small files, a CSV the
+ * planner cannot cut safely, or events out of lead order (see src/io/parallel-plan.ts).
+ */
+async function planParallelRun(leadsPath: string, eventsPath: string | undefined, format: ResultFormat, threads: number | undefined, idField: string): Promise<ParallelPlan | undefined> {
+  if ((threads ?? availableParallelism()) < 2 || format === "table" || leadFileFormat(leadsPath) !== "csv") return undefined;
+  // Run from the TypeScript sources (tests, tsx) there is no compiled worker to start.
+  if (!existsSync(fileURLToPath(WORKER_URL))) return undefined;
+  if (threads === undefined && (await fileSize(leadsPath)) < PARALLEL_MIN_BYTES) return undefined;
+  const chunkLeads = Number(process.env.LEADSCORE_CHUNK_LEADS) || undefined; // tests cut small files into many chunks
+  return planParallel(leadsPath, eventsPath, idField, chunkLeads);
+}
+
+async function fileSize(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return 0;
+  }
 }
 
 function parseAsOf(text: string | undefined): number {

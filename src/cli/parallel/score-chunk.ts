@@ -1,0 +1,70 @@
+// Scores one chunk of a leads file (and its events) with the loop of the main-thread path, over
+// the chunk's sections of the files, and returns the formatted output for the main thread to write
+// in chunk order. Runs in a worker thread (score-worker.ts); free of thread plumbing so tests can
+// call it directly.
+
+import { Writable } from "node:stream";
+import type { Scorer } from "../../compiler/js/compile-scorer.js";
+import { mergeJoin } from "../../io/event-merge.js";
+import type { Chunk } from "../../io/parallel-plan.js";
+import { readCsvLeadBatches } from "../../io/read-csv.js";
+import { createResultWriter } from "../../io/write-results.js";
+import { scoreInputs } from "../score-loop.js";
+
+export type ChunkFormat = "jsonl" | "csv";
+
+/** What every chunk of one run shares (sent to each worker once). */
+export interface ChunkSettings {
+  leadsPath: string;
+  eventsPath?: string;
+  leadsHeader: string[];
+  eventsHeader?: string[];
+  idField: string;
+  asOf: number;
+  explain: boolean;
+  format: ChunkFormat;
+  groups: readonly string[];
+}
+
+export interface ChunkOutput {
+  /** The formatted results, in input order (csv without its header row). */
+  text: string;
+  /** Results written (leads and bad lead rows). */
+  records: number;
+  invalid: number;
+  badEventRows: number;
+  /** Lines for stderr about the events file's bad rows, worded as on the main-thread path. */
+  warnings: string;
+}
+
+export async function scoreChunk(settings: ChunkSettings, model: Pick<Scorer, "score">, chunk: Chunk): Promise<ChunkOutput> {
+  const { leadsPath, eventsPath, eventsHeader, idField } = settings;
+  let inputs = readCsvLeadBatches(leadsPath, { start: chunk.leadsStart, end: chunk.leadsEnd, line: chunk.leadsLine, header: settings.leadsHeader });
+  if (eventsPath !== undefined && eventsHeader !== undefined) {
+    inputs = mergeJoin(inputs, eventsPath, idField, { start: chunk.eventsStart, end: chunk.eventsEnd, line: chunk.eventsLine, header: eventsHeader });
+  }
+  const parts: string[] = [];
+  const sink = new Writable({
+    decodeStrings: false,
+    write(text: string, _encoding, done) {
+      parts.push(text);
+      done();
+    },
+  });
+  const writer = createResultWriter(settings.format, sink, { groups: settings.groups, explain: settings.explain, header: false });
+  let warnings = "";
+  const outcome = await scoreInputs(inputs, {
+    model,
+    writer,
+    asOf: settings.asOf,
+    explain: settings.explain,
+    idField,
+    eventsPath,
+    inputsBefore: chunk.inputsBefore,
+    warn: (text) => {
+      warnings += text;
+    },
+  });
+  await writer.finish();
+  return { text: parts.join(""), warnings, ...outcome };
+}

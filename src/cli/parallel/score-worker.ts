@@ -1,0 +1,32 @@
+// A worker thread of the parallel scorer: builds the scoring functions from the plan once (no
+// parser needed here, so it starts fast), then scores the chunks the main thread sends, in
+// whatever order they come, answering each with its formatted output.
+
+import { parentPort, workerData } from "node:worker_threads";
+import { compileScorer } from "../../compiler/js/compile-scorer.js";
+import type { ScoringPlan } from "../../ir/plan.js";
+import type { Chunk } from "../../io/parallel-plan.js";
+import { scoreChunk, type ChunkSettings } from "./score-chunk.js";
+
+export interface WorkerData {
+  plan: ScoringPlan;
+  settings: ChunkSettings;
+}
+
+export interface ChunkRequest {
+  index: number;
+  chunk: Chunk;
+}
+
+export type ChunkReply = { index: number; error: string } | { index: number; text: string; records: number; invalid: number; badEventRows: number; warnings: string };
+
+const { plan, settings } = workerData as WorkerData;
+const model = compileScorer(plan);
+const port = parentPort!;
+
+port.on("message", (request: ChunkRequest) => {
+  scoreChunk(settings, model, request.chunk).then(
+    (output) => port.postMessage({ index: request.index, ...output } satisfies ChunkReply),
+    (error: unknown) => port.postMessage({ index: request.index, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies ChunkReply),
+  );
+});

@@ -1,0 +1,60 @@
+// `leadscore score` on worker threads gives byte for byte the output of the main-thread path:
+// records, error records, event warnings and exit code, in every format, with and without an
+// events file. LEADSCORE_CHUNK_LEADS cuts the small test files into many chunks, so chunk
+// boundaries fall everywhere, including next to bad rows.
+
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { planParallel } from "../../src/io/parallel-plan.js";
+import { writeFiles } from "../io/files.js";
+import { REPO, runCli } from "../support/run-cli.js";
+
+const MODEL = `${REPO}/examples/acme.score`;
+const AS_OF = ["--as-of", "2026-11-15T00:00:00Z"];
+
+/** The example leads and events, with bad rows of each kind spread through them. */
+function oddFiles(): Record<string, string> {
+  const leads = readFileSync(`${REPO}/examples/leads.csv`, "utf8").split("\n");
+  const events = readFileSync(`${REPO}/examples/events.csv`, "utf8").split("\n");
+  leads.splice(5, 0, "L-bad,too,few");
+  leads.splice(40, 0, "");
+  leads.splice(41, 0, "    ");
+  leads.splice(77, 0, 'L-quoted,Ann,Lee,ann@x.com,"Head of\nGrowth",Acme,12,saas,US,false,2026-01-01,');
+  leads.splice(120, 0, "L-size,Bo,Ng,bo@x.com,CTO,Acme,lots,saas,US,false,2026-01-01,");
+  events.splice(3, 0, "broken,row,with,too,many");
+  events.splice(300, 0, ",opened email,2026-11-01T00:00:00Z");
+  events.push("trailing,bad,row,x");
+  return writeFiles({ "leads.csv": leads.join("\n"), "events.csv": events.join("\n") });
+}
+
+describe("score --threads", () => {
+  const files = oddFiles();
+
+  it("is planned in parallel for these files (so the tests below compare the two paths)", async () => {
+    const plan = await planParallel(files["leads.csv"], files["events.csv"], "id", 7);
+    expect(plan?.chunks.length).toBeGreaterThan(30);
+  });
+
+  it.each([
+    ["jsonl, with events", ["--events", "events.csv"]],
+    ["csv, with events", ["--events", "events.csv", "--format", "csv"]],
+    ["explain, with events", ["--events", "events.csv", "--explain"]],
+    ["csv explain, no events", ["--format", "csv", "--explain"]],
+    ["jsonl, no events", []],
+  ])("gives the main thread's output (%s)", (_, options) => {
+    const args = (threads: string) => ["score", MODEL, files["leads.csv"], ...options.map((o) => (o.endsWith(".csv") ? files[o] : o)), ...AS_OF, "--threads", threads];
+    const sequential = runCli(args("1"));
+    const parallel = runCli(args("2"), { env: { LEADSCORE_CHUNK_LEADS: "7" } });
+    expect(sequential.stdout.split("\n").length).toBeGreaterThan(250);
+    expect(parallel.stdout).toBe(sequential.stdout);
+    expect(parallel.stderr).toBe(sequential.stderr);
+    expect(parallel.code).toBe(sequential.code);
+    expect(parallel.code).toBe(1); // the bad rows
+  });
+
+  it("rejects a thread count that is not a whole number from 1 to 64", () => {
+    const result = runCli(["score", MODEL, files["leads.csv"], "--threads", "0"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--threads must be a whole number from 1 to 64");
+  });
+});

@@ -45,6 +45,8 @@ export interface CliMeasurement {
   /** Highest peak RSS over the runs, MB. */
   peakRssMb: number;
   rssMethod: string;
+  /** `--threads` given to the CLI; absent: its default (one thread per core for big files). */
+  threads?: number;
   runs: CliRun[];
 }
 
@@ -116,6 +118,11 @@ export function runCli(files: CliFiles, extraArgs: readonly string[] = []): Prom
   });
 }
 
+function threadsOf(args: readonly string[]): number | undefined {
+  const at = args.indexOf("--threads");
+  return at === -1 ? undefined : Number(args[at + 1]);
+}
+
 export async function measureCli(files: CliFiles, runs: number, extraArgs: readonly string[] = []): Promise<CliMeasurement> {
   const results: CliRun[] = [];
   for (let i = 0; i < runs; i++) results.push(await runCli(files, extraArgs));
@@ -128,6 +135,7 @@ export async function measureCli(files: CliFiles, runs: number, extraArgs: reado
     leadsPerCpuSecond: median(results.map((r) => files.count / r.cpuSeconds)),
     peakRssMb: Math.max(...results.map((r) => r.peakRssMb)),
     rssMethod: rssMethod(),
+    threads: threadsOf(extraArgs),
     runs: results,
   };
 }

@@ -88,10 +88,15 @@ async function cliSection(): Promise<BenchResults["cli"]> {
       log(`CLI: generating ${count.toLocaleString("en-US")} leads with events in ${root}`);
       const files = await prepareCliFiles(count, root);
       log(`CLI: scoring ${count.toLocaleString("en-US")} leads (${runs} run${runs > 1 ? "s" : ""})`);
-      const measurement = await measureCli(files, runs);
-      const wrong = measurement.runs.find((r) => r.records !== count || r.exitCode !== 0);
-      if (wrong) throw new Error(`leadscore score wrote ${wrong.records} records for ${count} leads (exit ${wrong.exitCode})`);
-      sizes.push(measurement);
+      // As users run it (worker threads on a multi-core machine), and on the largest file also on one
+      // thread, to show what the threads add.
+      const variants: string[][] = count === counts[counts.length - 1] ? [[], ["--threads", "1"]] : [[]];
+      for (const extraArgs of variants) {
+        const measurement = await measureCli(files, runs, extraArgs);
+        const wrong = measurement.runs.find((r) => r.records !== count || r.exitCode !== 0);
+        if (wrong) throw new Error(`leadscore score wrote ${wrong.records} records for ${count} leads (exit ${wrong.exitCode})`);
+        sizes.push(measurement);
+      }
       await removeBenchData(files.dir);
     }
     return { model: `${CLI_MODEL_RULES}-rule benchmark model`, runs, sizes };

@@ -19,7 +19,7 @@ export function processTerminal(): Terminal {
 }
 
 /** Writes and resolves once the text is accepted (respecting back-pressure). */
-export function write(stream: Writable, text: string): Promise<void> {
+export function write(stream: Writable, text: string | Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => {
     const ok = stream.write(text, (error) => (error ? reject(error) : undefined));
     if (ok) resolve();

@@ -33,9 +33,8 @@ Options:
   --threads N          score a CSV file on N threads (default: one per core for
                        files over 4 MB; 1 scores on the main thread only)
   -o, --output FILE    write results to FILE instead of standard output
-  -h, --help           show this help
-
   --engine ENGINE      duckdb or postgres: score with a database (below)
+  -h, --help           show this help
 ${engineHelp}
 Exit codes: 0 all leads scored, 1 some leads were invalid (error records),
 2 bad usage, unreadable input, or a model with errors (nothing scored).

@@ -94,7 +94,13 @@ export async function scoreInParallel(run: ParallelRun): Promise<ParallelOutcome
     pump();
     while (nextToWrite < chunks.length) {
       if (failure) throw failure;
-      const reply = replies.get(nextToWrite);
+      let reply = replies.get(nextToWrite);
+      if (reply === undefined) {
+        // Scoring here never returns to the event loop (its reads are synchronous): let the
+        // workers' replies in first, or they would sit unread and the workers idle.
+        await new Promise((resolve) => setImmediate(resolve));
+        reply = replies.get(nextToWrite);
+      }
       if (reply === undefined) {
         if (nextToSend < chunks.length && nextToSend - nextToWrite < limit) {
           // Nothing to write yet: score the next chunk here meanwhile.
@@ -115,7 +121,7 @@ export async function scoreInParallel(run: ParallelRun): Promise<ParallelOutcome
       outcome.invalid += reply.invalid;
       outcome.badEventRows += reply.badEventRows;
       if (reply.warnings !== "") await write(run.stderr, reply.warnings);
-      if (reply.text !== "") await write(run.output, reply.text);
+      if (reply.bytes.length > 0) await write(run.output, reply.bytes);
       run.progress.tick(outcome.records);
     }
     return outcome;

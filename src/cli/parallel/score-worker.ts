@@ -6,7 +6,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { compileScorer } from "../../compiler/js/compile-scorer.js";
 import type { ScoringPlan } from "../../ir/plan.js";
 import type { Chunk } from "../../io/parallel-plan.js";
-import { scoreChunk, type ChunkSettings } from "./score-chunk.js";
+import { scoreChunk, type ChunkOutput, type ChunkSettings } from "./score-chunk.js";
 
 export interface WorkerData {
   plan: ScoringPlan;
@@ -18,7 +18,7 @@ export interface ChunkRequest {
   chunk: Chunk;
 }
 
-export type ChunkReply = { index: number; error: string } | { index: number; text: string; records: number; invalid: number; badEventRows: number; warnings: string };
+export type ChunkReply = { index: number; error: string } | ({ index: number } & ChunkOutput);
 
 const { plan, settings } = workerData as WorkerData;
 const model = compileScorer(plan);
@@ -26,7 +26,7 @@ const port = parentPort!;
 
 port.on("message", (request: ChunkRequest) => {
   scoreChunk(settings, model, request.chunk).then(
-    (output) => port.postMessage({ index: request.index, ...output } satisfies ChunkReply),
+    (output) => port.postMessage({ index: request.index, ...output } satisfies ChunkReply, [output.bytes.buffer as ArrayBuffer]),
     (error: unknown) => port.postMessage({ index: request.index, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies ChunkReply),
   );
 });

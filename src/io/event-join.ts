@@ -6,6 +6,7 @@
 import { stat } from "node:fs/promises";
 import { indexJoin } from "./event-index.js";
 import { eventsFollowLeadOrder, mergeJoin } from "./event-merge.js";
+import { csvEventsFollowLeadOrder } from "./parallel-plan.js";
 import type { EventsJoin, LeadInput } from "./lead-input.js";
 import { readEventLeadIds } from "./read-events.js";
 
@@ -19,6 +20,8 @@ export interface JoinOptions {
 
 /** Reads the leads file from its start: its leads, or (for the merge join's order check) their ids. */
 export interface LeadSource {
+  /** The leads file, when it is a CSV file (its order can then be checked from its bytes). */
+  csvPath?: string;
   open(): AsyncIterable<LeadInput[]>;
   /** The id of each lead in order, "" for none (read-leads.ts readLeadIds). */
   openIds(): AsyncIterable<string[]>;
@@ -26,11 +29,16 @@ export interface LeadSource {
 
 export async function* joinEvents(leads: LeadSource, eventsPath: string, options: JoinOptions): AsyncGenerator<LeadInput[]> {
   const merge = options.join === "merge" || (options.join === "auto" && (await fileSize(eventsPath)) >= MERGE_JOIN_MIN_BYTES);
-  if (merge && (await eventsFollowLeadOrder(leads.openIds(), readEventLeadIds(eventsPath)))) {
+  if (merge && (await followsLeadOrder(leads, eventsPath, options.idField))) {
     yield* mergeJoin(leads.open(), eventsPath, options.idField);
   } else {
     yield* indexJoin(leads.open(), eventsPath, options.idField);
   }
+}
+
+async function followsLeadOrder(leads: LeadSource, eventsPath: string, idField: string): Promise<boolean> {
+  const fromBytes = leads.csvPath === undefined ? undefined : await csvEventsFollowLeadOrder(leads.csvPath, eventsPath, idField);
+  return fromBytes ?? (await eventsFollowLeadOrder(leads.openIds(), readEventLeadIds(eventsPath)));
 }
 
 async function fileSize(path: string): Promise<number> {

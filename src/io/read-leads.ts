@@ -68,7 +68,8 @@ export function readLeadBatches(path: string, options: ReadLeadsOptions = {}): A
   const idField = options.idField ?? "id";
   const open = () => readFile(path, format);
   if (options.eventsPath === undefined) return open();
-  return joinEvents({ open, openIds: () => readLeadIds(path, idField) }, options.eventsPath, { idField, join: options.eventsJoin ?? "auto" });
+  const csvPath = format === "csv" ? path : undefined;
+  return joinEvents({ csvPath, open, openIds: () => readLeadIds(path, idField) }, options.eventsPath, { idField, join: options.eventsJoin ?? "auto" });
 }
 
 function readFile(path: string, format: LeadFileFormat): AsyncGenerator<LeadInput[]> {

@@ -3,11 +3,12 @@
 // join, in order, with the right positions; files the plan cannot cut safely get no plan.
 
 import { describe, expect, it } from "vitest";
-import { mergeJoin } from "../../src/io/event-merge.js";
+import { eventsFollowLeadOrder, mergeJoin } from "../../src/io/event-merge.js";
 import type { LeadInput } from "../../src/io/lead-input.js";
-import { planParallel, type ParallelPlan } from "../../src/io/parallel-plan.js";
+import { csvEventsFollowLeadOrder, planParallel, type ParallelPlan } from "../../src/io/parallel-plan.js";
 import { readCsvLeadBatches } from "../../src/io/read-csv.js";
-import { readLeads } from "../../src/io/read-leads.js";
+import { readEventLeadIds } from "../../src/io/read-events.js";
+import { readLeadIds, readLeads } from "../../src/io/read-leads.js";
 import { fuzzRuns } from "../support/fuzz-budget.js";
 import { createRng, type Rng } from "../support/generate-plan.js";
 import { collect, writeFiles } from "./files.js";
@@ -80,6 +81,29 @@ describe("planParallel", () => {
       }
     }
     expect(planned).toBeGreaterThan(runs);
+  });
+
+  it("answers the merge join's order check as eventsFollowLeadOrder does, ordered or not", async () => {
+    const runs = fuzzRuns(80);
+    const answers = new Set<boolean>();
+    for (let seed = 1; seed <= runs; seed++) {
+      const rng = createRng(seed);
+      const files = generateFiles(rng);
+      let events = files.events;
+      if (rng.int(0, 1) === 0) {
+        // Swap two event rows: often out of order, sometimes not (same lead, or bad rows).
+        const lines = events.split("\n");
+        const a = rng.int(1, Math.max(1, lines.length - 1));
+        const b = rng.int(1, Math.max(1, lines.length - 1));
+        [lines[a], lines[b]] = [lines[b], lines[a]];
+        events = lines.join("\n");
+      }
+      const paths = writeFiles({ "leads.csv": files.leads, "events.csv": events });
+      const expected = await eventsFollowLeadOrder(readLeadIds(paths["leads.csv"]), readEventLeadIds(paths["events.csv"]));
+      expect(await csvEventsFollowLeadOrder(paths["leads.csv"], paths["events.csv"], "id"), `seed ${seed}`).toBe(expected);
+      answers.add(expected);
+    }
+    expect([...answers].sort()).toEqual([false, true]);
   });
 
   it("places a boundary every chunkLeads leads, also in long runs of leads without events", async () => {

@@ -4,7 +4,7 @@
 
 import { CsvTokenizer, type CsvRow } from "./csv-tokenizer.js";
 import type { LeadInput } from "./lead-input.js";
-import { readTextChunks, type ByteRange } from "./text-chunks.js";
+import { readTextChunks, type FilePart } from "./text-chunks.js";
 
 /**
  * Every row of a CSV file (header included), in order, a batch per chunk read. With
@@ -27,9 +27,7 @@ export async function* readCsvRows(path: string, columnsAfterHeader?: (header: s
  * A section of a CSV file that starts at a record (not its header), with the file's header row:
  * what a worker thread of the parallel scorer reads (parallel-plan.ts cuts the file).
  */
-export interface CsvPart extends ByteRange {
-  /** The line the section starts on. */
-  line: number;
+export interface CsvPart extends FilePart {
   /** The file's header row. */
   header: string[];
 }

@@ -3,12 +3,13 @@
 
 import { parseLeadJson } from "./json-lead.js";
 import type { LeadInput } from "./lead-input.js";
-import { readTextChunks } from "./text-chunks.js";
+import { readTextChunks, type FilePart } from "./text-chunks.js";
 
-export async function* readJsonlLeadBatches(path: string): AsyncGenerator<LeadInput[]> {
+/** The leads of a JSONL file, or of a section of it (a worker thread's part, jsonl-plan.ts). */
+export async function* readJsonlLeadBatches(path: string, part?: FilePart): AsyncGenerator<LeadInput[]> {
   let carry = "";
-  let line = 1;
-  for await (const chunk of readTextChunks(path)) {
+  let line = part?.line ?? 1;
+  for await (const chunk of readTextChunks(path, part)) {
     const text = carry === "" ? chunk : carry + chunk;
     const batch: LeadInput[] = [];
     let start = 0;

@@ -19,6 +19,11 @@ export interface ByteRange {
   end: number;
 }
 
+/** A section of a file that starts at a record, on line `line`: what a worker thread reads. */
+export interface FilePart extends ByteRange {
+  line: number;
+}
+
 /** The file's text, or that of a section of it (see readSection). */
 export async function* readTextChunks(path: string, range?: ByteRange): AsyncGenerator<string> {
   if (range !== undefined) {

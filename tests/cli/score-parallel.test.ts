@@ -5,6 +5,7 @@
 
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { planJsonl } from "../../src/io/jsonl-plan.js";
 import { planParallel } from "../../src/io/parallel-plan.js";
 import { writeFiles } from "../io/files.js";
 import { REPO, runCli } from "../support/run-cli.js";
@@ -50,6 +51,20 @@ describe("score --threads", () => {
     expect(parallel.stderr).toBe(sequential.stderr);
     expect(parallel.code).toBe(sequential.code);
     expect(parallel.code).toBe(1); // the bad rows
+  });
+
+  it("gives the main thread's output on JSON Lines", async () => {
+    const leads = (JSON.parse(readFileSync(`${REPO}/examples/leads.json`, "utf8")) as unknown[]).map((lead) => JSON.stringify(lead));
+    leads.splice(3, 0, "", "not json");
+    leads.splice(50, 0, '{"id": "L-bad", "company_size": "lots"}', "   ");
+    const { "leads.jsonl": path } = writeFiles({ "leads.jsonl": leads.join("\n") });
+    expect((await planJsonl(path, 7))?.chunks.length).toBeGreaterThan(30);
+    const args = (threads: string) => ["score", MODEL, path, ...AS_OF, "--threads", threads];
+    const sequential = runCli(args("1"));
+    const parallel = runCli(args("2"), { env: { LEADSCORE_CHUNK_LEADS: "7" } });
+    expect(sequential.stdout.split("\n").length).toBeGreaterThan(250);
+    expect(parallel).toEqual(sequential);
+    expect(parallel.code).toBe(1);
   });
 
   it("rejects a thread count that is not a whole number from 1 to 64", () => {

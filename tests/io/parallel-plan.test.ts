@@ -1,12 +1,15 @@
 // The parallel scorer's plan: reading the planned chunks one by one (each its own section of the
 // leads and events files, joined on its own) must give exactly the inputs of the sequential merge
-// join, in order, with the right positions; files the plan cannot cut safely get no plan.
+// join, in order, with the right positions; files the plan cannot cut safely get no plan. The same
+// for JSON Lines files (jsonl-plan.ts).
 
 import { describe, expect, it } from "vitest";
 import { eventsFollowLeadOrder, mergeJoin } from "../../src/io/event-merge.js";
 import type { LeadInput } from "../../src/io/lead-input.js";
 import { csvEventsFollowLeadOrder, planParallel, type ParallelPlan } from "../../src/io/parallel-plan.js";
+import { planJsonl } from "../../src/io/jsonl-plan.js";
 import { readCsvLeadBatches } from "../../src/io/read-csv.js";
+import { readJsonlLeadBatches } from "../../src/io/read-jsonl.js";
 import { readEventLeadIds } from "../../src/io/read-events.js";
 import { readLeadIds, readLeads } from "../../src/io/read-leads.js";
 import { fuzzRuns } from "../support/fuzz-budget.js";
@@ -124,5 +127,32 @@ describe("planParallel", () => {
   ])("gives no plan for %s (the sequential path handles it)", async (_, leads, events) => {
     const paths = writeFiles({ "leads.csv": leads, "events.csv": events });
     expect(await planParallel(paths["leads.csv"], paths["events.csv"], "id", 1)).toBeUndefined();
+  });
+});
+
+describe("planJsonl", () => {
+  const LINES = ['{"id":"L-1","title":"VP"}', "", "   ", "\u00a0", '{"id": 2, "events": ["opened email"]}', "not json", "[1,2]", '{"id":"L-3","title":"Zoë"}  ', '{"id":"L-4"}\r'];
+
+  it("cuts generated JSONL files into chunks whose reads give the whole file's inputs", async () => {
+    const runs = fuzzRuns(120);
+    for (let seed = 1; seed <= runs; seed++) {
+      const rng = createRng(seed);
+      const lines = Array.from({ length: rng.int(0, 30) }, () => rng.pick(LINES));
+      let text = lines.join("\n") + (rng.int(0, 1) ? "\n" : "");
+      if (rng.int(0, 4) === 0) text = "\ufeff" + text;
+      const { "leads.jsonl": path } = writeFiles({ "leads.jsonl": text });
+      const whole = (await collect(readJsonlLeadBatches(path))).flat();
+      const plan = await planJsonl(path, rng.int(1, 5), rng.pick([7, 16, 50, 1 << 20]));
+      if (plan === undefined) {
+        expect(whole, `seed ${seed}`).toEqual([]);
+        continue;
+      }
+      const inputs: LeadInput[] = [];
+      for (const chunk of plan.chunks) {
+        expect(chunk.inputsBefore, `seed ${seed}`).toBe(inputs.length);
+        inputs.push(...(await collect(readJsonlLeadBatches(path, { start: chunk.leadsStart, end: chunk.leadsEnd, line: chunk.leadsLine }))).flat());
+      }
+      expect(inputs, `seed ${seed}: ${JSON.stringify(text)}`).toEqual(whole);
+    }
   });
 });

@@ -5,6 +5,7 @@ import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Writable } from "node:stream";
+import { planJsonl } from "../../io/jsonl-plan.js";
 import { planParallel, type ParallelPlan } from "../../io/parallel-plan.js";
 import { leadFileFormat, readLeadBatches } from "../../io/read-leads.js";
 import { createResultWriter, type ResultFormat } from "../../io/write-results.js";
@@ -30,8 +31,8 @@ Options:
   --format FORMAT      jsonl (default), csv or table
   --explain            list the rules that fired for each lead (hits)
   --id FIELD           the field holding the lead id (default: id)
-  --threads N          score a CSV file on N threads (default: one per core for
-                       files over 4 MB; 1 scores on the main thread only)
+  --threads N          score a CSV or JSONL file on N threads (default: one per
+                       core for files over 4 MB; 1 scores on the main thread only)
   -o, --output FILE    write results to FILE instead of standard output
   --engine ENGINE      duckdb or postgres: score with a database (below)
   -h, --help           show this help
@@ -96,7 +97,7 @@ export async function scoreCommand(args: string[], terminal: Terminal): Promise<
 
   const parallel = await planParallelRun(leadsPath, eventsPath, format, threads, idField);
   if (parallel !== undefined) {
-    const settings: ChunkSettings = { leadsPath, eventsPath, leadsHeader: parallel.leadsHeader, eventsHeader: parallel.eventsHeader, idField, asOf, explain, format: format as ChunkFormat, groups: compiled.groups };
+    const settings: ChunkSettings = { leadsPath, leadsFormat: leadFileFormat(leadsPath) === "jsonl" ? "jsonl" : "csv", eventsPath, leadsHeader: parallel.leadsHeader, eventsHeader: parallel.eventsHeader, idField, asOf, explain, format: format as ChunkFormat, groups: compiled.groups };
     const outcome = await scoreInParallel({ plan: parallel, scoringPlan: compiled.plan, settings, threads: threads ?? availableParallelism(), output, stderr: terminal.stderr, progress });
     await endOutput(output, terminal);
     progress.done(outcome.records, outcome.invalid);
@@ -136,16 +137,18 @@ function parseThreads(text: string | undefined): number | undefined {
 
 /**
  * The chunks for worker threads, or undefined to score on the main thread: for one thread, table
- * output (its columns are sized from the first results), JSON input, small files, a CSV the
- * planner cannot cut safely, or events out of lead order (see src/io/parallel-plan.ts).
+ * output (its columns are sized from the first results), a JSON array, JSONL with an events file,
+ * small files, a CSV the planner cannot cut safely, or events out of lead order (see
+ * src/io/parallel-plan.ts and jsonl-plan.ts).
  */
 async function planParallelRun(leadsPath: string, eventsPath: string | undefined, format: ResultFormat, threads: number | undefined, idField: string): Promise<ParallelPlan | undefined> {
-  if ((threads ?? availableParallelism()) < 2 || format === "table" || leadFileFormat(leadsPath) !== "csv") return undefined;
+  const leadsFormat = leadFileFormat(leadsPath);
+  if ((threads ?? availableParallelism()) < 2 || format === "table" || leadsFormat === "json" || (leadsFormat === "jsonl" && eventsPath !== undefined)) return undefined;
   // Run from the TypeScript sources (tests, tsx) there is no compiled worker to start.
   if (!existsSync(fileURLToPath(WORKER_URL))) return undefined;
   if (threads === undefined && (await fileSize(leadsPath)) < PARALLEL_MIN_BYTES) return undefined;
   const chunkLeads = Number(process.env.LEADSCORE_CHUNK_LEADS) || undefined; // tests cut small files into many chunks
-  return planParallel(leadsPath, eventsPath, idField, chunkLeads);
+  return leadsFormat === "jsonl" ? planJsonl(leadsPath, chunkLeads) : planParallel(leadsPath, eventsPath, idField, chunkLeads);
 }
 
 async function fileSize(path: string): Promise<number> {

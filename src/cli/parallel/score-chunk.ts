@@ -8,6 +8,7 @@ import type { Scorer } from "../../compiler/js/compile-scorer.js";
 import { mergeJoin } from "../../io/event-merge.js";
 import type { Chunk } from "../../io/parallel-plan.js";
 import { readCsvLeadBatches } from "../../io/read-csv.js";
+import { readJsonlLeadBatches } from "../../io/read-jsonl.js";
 import { createResultWriter } from "../../io/write-results.js";
 import { scoreInputs } from "../score-loop.js";
 
@@ -16,6 +17,7 @@ export type ChunkFormat = "jsonl" | "csv";
 /** What every chunk of one run shares (sent to each worker once). */
 export interface ChunkSettings {
   leadsPath: string;
+  leadsFormat: "csv" | "jsonl";
   eventsPath?: string;
   leadsHeader: string[];
   eventsHeader?: string[];
@@ -44,7 +46,8 @@ export interface ChunkOutput {
 
 export async function scoreChunk(settings: ChunkSettings, model: Pick<Scorer, "score">, chunk: Chunk): Promise<ChunkOutput> {
   const { leadsPath, eventsPath, eventsHeader, idField } = settings;
-  let inputs = readCsvLeadBatches(leadsPath, { start: chunk.leadsStart, end: chunk.leadsEnd, line: chunk.leadsLine, header: settings.leadsHeader });
+  const part = { start: chunk.leadsStart, end: chunk.leadsEnd, line: chunk.leadsLine };
+  let inputs = settings.leadsFormat === "jsonl" ? readJsonlLeadBatches(leadsPath, part) : readCsvLeadBatches(leadsPath, { ...part, header: settings.leadsHeader });
   if (eventsPath !== undefined && eventsHeader !== undefined) {
     inputs = mergeJoin(inputs, eventsPath, idField, { start: chunk.eventsStart, end: chunk.eventsEnd, line: chunk.eventsLine, header: eventsHeader });
   }

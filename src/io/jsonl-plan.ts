@@ -4,6 +4,7 @@
 // exactly as readJsonlLeadBatches skips them, so each chunk knows the position of its first lead.
 
 import { open } from "node:fs/promises";
+import type { ChunkFeed } from "./chunk-feed.js";
 import { CHUNK_LEADS, type ParallelPlan, type Chunk } from "./parallel-plan.js";
 
 const BLOCK_BYTES = 4 * 1024 * 1024;
@@ -63,6 +64,16 @@ export async function planJsonl(path: string, chunkLeads = CHUNK_LEADS, blockByt
   } finally {
     await file.close();
   }
+}
+
+/** planJsonl's chunks handed to a feed (all at once: the pass is a fast scan for line ends). */
+export async function feedJsonlPlan(feed: ChunkFeed, path: string, chunkLeads = CHUNK_LEADS): Promise<void> {
+  const plan = await planJsonl(path, chunkLeads).catch(() => undefined);
+  if (plan !== undefined) {
+    feed.leadsHeader = [];
+    for (const chunk of plan.chunks) feed.push(chunk);
+  }
+  feed.finish(plan !== undefined);
 }
 
 function chunkAt(start: number, line: number, inputsBefore: number): Chunk {

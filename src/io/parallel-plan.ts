@@ -17,6 +17,7 @@ import { open, type FileHandle } from "node:fs/promises";
 import { IrregularCsv, scanCsvRecords, valueText, type ScannedRecords } from "./csv-record-scanner.js";
 import { CsvHeader } from "./read-csv.js";
 import { findEventColumns } from "./read-events.js";
+import { ChunkFeed } from "./chunk-feed.js";
 
 /**
  * Leads per chunk: a chunk costs two messages and opening two files, so not too few; and the
@@ -55,20 +56,25 @@ interface Boundary {
 
 /** The chunks, or undefined when the files must be read sequentially (see the top of this file). */
 export async function planParallel(leadsPath: string, eventsPath: string | undefined, idField: string, chunkLeads = CHUNK_LEADS): Promise<ParallelPlan | undefined> {
-  return withFiles(leadsPath, eventsPath, async (leadsFile, eventsFile) => {
+  const feed = new ChunkFeed();
+  await feedParallelPlan(feed, leadsPath, eventsPath, idField, chunkLeads);
+  return feed.outcome ? { leadsHeader: feed.leadsHeader!, eventsHeader: feed.eventsHeader, chunks: feed.chunks } : undefined;
+}
+
+/** The same pass, handing each chunk to `feed` as soon as it is known; ends with feed.finish(). */
+export async function feedParallelPlan(feed: ChunkFeed, leadsPath: string, eventsPath: string | undefined, idField: string, chunkLeads = CHUNK_LEADS): Promise<void> {
+  // Whatever goes wrong here, the sequential reader can still read the files (and report why not).
+  const ok = await withFiles(leadsPath, eventsPath, async (leadsFile, eventsFile) => {
     const leadsSize = (await leadsFile.stat()).size;
     const eventsSize = eventsFile === undefined ? 0 : (await eventsFile.stat()).size;
-    const planner = new Planner(leadsFile, idField, chunkLeads);
-    let eventsHeader: string[] | undefined;
+    const planner = new Planner(leadsFile, idField, chunkLeads, feed);
     if (eventsFile !== undefined) {
       const walk = await planner.walkEvents(eventsFile, eventsSize);
-      if (typeof walk === "string") return undefined;
-      eventsHeader = walk.header;
+      if (typeof walk === "string") return false;
     }
-    const boundaries = await planner.finishLeads(eventsSize);
-    if (planner.leadsHeader === undefined || boundaries.length === 0) return undefined;
-    return { leadsHeader: planner.leadsHeader, eventsHeader, chunks: toChunks(boundaries, leadsSize, eventsSize) };
-  });
+    return planner.finishLeads(leadsSize, eventsSize);
+  }).catch(() => false);
+  feed.finish(ok === true);
 }
 
 /**
@@ -100,28 +106,11 @@ async function withFiles<T>(leadsPath: string, eventsPath: string | undefined, u
   }
 }
 
-function toChunks(boundaries: Boundary[], leadsSize: number, eventsSize: number): Chunk[] {
-  const chunks: Chunk[] = [];
-  for (let i = 0; i < boundaries.length; i++) {
-    const from = boundaries[i];
-    const to = boundaries[i + 1];
-    chunks.push({
-      leadsStart: from.leads,
-      leadsEnd: to?.leads ?? leadsSize,
-      leadsLine: from.leadsLine,
-      eventsStart: from.events,
-      eventsEnd: to?.events ?? eventsSize,
-      eventsLine: from.eventsLine,
-      inputsBefore: from.inputsBefore,
-    });
-  }
-  return chunks;
-}
-
 /** Walks the leads file's records one at a time, placing boundaries as it goes. */
 class Planner {
   leadsHeader: string[] | undefined;
-  readonly boundaries: Boundary[] = [];
+  /** The last boundary placed: the chunk it starts is handed to the feed at the next one. */
+  private boundary: Boundary | undefined;
   private readonly records: AsyncGenerator<ScannedRecords>;
   /** The leads batch and the index of the lead nextLead() stepped past last. */
   private batch: ScannedRecords | undefined;
@@ -137,10 +126,16 @@ class Planner {
   private eventsDataStart = 0;
   private eventsDataLine = 0;
 
-  constructor(file: FileHandle, idField: string, private readonly chunkLeads: number) {
+  constructor(
+    file: FileHandle,
+    idField: string,
+    private readonly chunkLeads: number,
+    private readonly feed?: ChunkFeed,
+  ) {
     this.records = scanCsvRecords(file, {
       column: (header) => {
         this.leadsHeader = header;
+        if (feed) feed.leadsHeader = header;
         this.width = header.length;
         // The last column of a name wins, as in CsvHeader.toRecord.
         return new CsvHeader(header).names.lastIndexOf(idField);
@@ -160,6 +155,7 @@ class Planner {
     const rows = scanCsvRecords(file, {
       column: (names) => {
         header = names;
+        if (this.feed) this.feed.eventsHeader = names;
         leadIdColumn = findEventColumns(names)?.leadId ?? -1;
         return leadIdColumn;
       },
@@ -193,12 +189,33 @@ class Planner {
     return header === undefined ? "unusable" : { header };
   }
 
-  /** Steps past the remaining leads (after the last event row), placing their boundaries. */
-  async finishLeads(eventsSize: number): Promise<Boundary[]> {
+  /** Steps past the remaining leads (after the last event row), then hands the last chunk over; false when there is no chunk at all. */
+  async finishLeads(leadsSize: number, eventsSize: number): Promise<boolean> {
     while (await this.nextLead(eventsSize, 0)) {
       // nextLead places the boundaries
     }
-    return this.boundaries;
+    if (this.boundary === undefined || this.leadsHeader === undefined) return false;
+    this.handOver({ leads: leadsSize, leadsLine: 0, events: eventsSize, eventsLine: 0, inputsBefore: 0 });
+    return true;
+  }
+
+  /** The chunk from the last boundary to `next` is complete. */
+  private handOver(next: Boundary): void {
+    const from = this.boundary!;
+    this.feed?.push({
+      leadsStart: from.leads,
+      leadsEnd: next.leads,
+      leadsLine: from.leadsLine,
+      eventsStart: from.events,
+      eventsEnd: next.events,
+      eventsLine: from.eventsLine,
+      inputsBefore: from.inputsBefore,
+    });
+  }
+
+  private place(next: Boundary): void {
+    if (this.boundary !== undefined) this.handOver(next);
+    this.boundary = next;
   }
 
   /**
@@ -226,10 +243,10 @@ class Planner {
       }
       const start = batch.starts[r];
       const line = batch.lines[r];
-      if (this.boundaries.length === 0) {
-        this.boundaries.push({ leads: start, leadsLine: line, events: this.eventsDataStart, eventsLine: this.eventsDataLine, inputsBefore: 0 });
+      if (this.boundary === undefined) {
+        this.place({ leads: start, leadsLine: line, events: this.eventsDataStart, eventsLine: this.eventsDataLine, inputsBefore: 0 });
       } else if (this.leadsSinceBoundary >= this.chunkLeads) {
-        this.boundaries.push({ leads: start, leadsLine: line, events: eventsOffset, eventsLine, inputsBefore: this.inputs });
+        this.place({ leads: start, leadsLine: line, events: eventsOffset, eventsLine, inputsBefore: this.inputs });
         this.leadsSinceBoundary = 0;
       }
       if (batch.blanks[r] === 1 && this.width > 1) continue; // a line of spaces: skipped, like a blank line

@@ -53,6 +53,21 @@ describe("score --threads", () => {
     expect(parallel.code).toBe(1); // the bad rows
   });
 
+  it.each([
+    ["events out of lead order", (events: string[]) => [events[0], ...events.slice(1).reverse()]],
+    ["a malformed quote in the last lead", (events: string[]) => events],
+  ])("falls back to the main thread, having written nothing, when the plan fails late (%s)", (name, reorder) => {
+    const leads = readFileSync(files["leads.csv"], "utf8").trimEnd().split("\n");
+    if (name.includes("quote")) leads.push('L-late,Al,Po,al@x.com,"CTO"x,Acme,5,saas,US,false,2026-01-01,');
+    const events = reorder(readFileSync(files["events.csv"], "utf8").trimEnd().split("\n"));
+    const paths = writeFiles({ "leads.csv": leads.join("\n"), "events.csv": events.join("\n") });
+    const args = (threads: string) => ["score", MODEL, paths["leads.csv"], "--events", paths["events.csv"], ...AS_OF, "--threads", threads];
+    const sequential = runCli(args("1"));
+    const parallel = runCli(args("2"), { env: { LEADSCORE_CHUNK_LEADS: "3" } });
+    expect(sequential.stdout.split("\n").length).toBeGreaterThan(250);
+    expect(parallel).toEqual(sequential);
+  });
+
   it("gives the main thread's output on JSON Lines", async () => {
     const leads = (JSON.parse(readFileSync(`${REPO}/examples/leads.json`, "utf8")) as unknown[]).map((lead) => JSON.stringify(lead));
     leads.splice(3, 0, "", "not json");

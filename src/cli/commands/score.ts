@@ -1,19 +1,19 @@
 // leadscore score FILE.score LEADS : one result or error record per input lead, in input order.
 
-import { createWriteStream, existsSync } from "node:fs";
-import { stat } from "node:fs/promises";
+import { createWriteStream, existsSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Writable } from "node:stream";
-import { planJsonl } from "../../io/jsonl-plan.js";
-import { planParallel, type ParallelPlan } from "../../io/parallel-plan.js";
+import { ChunkFeed } from "../../io/chunk-feed.js";
+import { feedJsonlPlan } from "../../io/jsonl-plan.js";
+import { feedParallelPlan } from "../../io/parallel-plan.js";
 import { leadFileFormat, readLeadBatches } from "../../io/read-leads.js";
 import { createResultWriter, type ResultFormat } from "../../io/write-results.js";
 import { resolveAsOf } from "../../semantics/lead.js";
 import { loadModel } from "../load-model.js";
 import { Progress } from "../progress.js";
 import { scoreInputs } from "../score-loop.js";
-import type { ChunkFormat, ChunkSettings } from "../parallel/score-chunk.js";
+import type { ChunkFormat } from "../parallel/score-chunk.js";
 import { scoreInParallel, WORKER_URL } from "../parallel/score-parallel.js";
 import { engineHelp, scoreWithEngine } from "./score-engine.js";
 import { write, type Terminal } from "../terminal.js";
@@ -95,13 +95,17 @@ export async function scoreCommand(args: string[], terminal: Terminal): Promise<
   const eventsPath = values.events as string | undefined;
   const threads = parseThreads(values.threads as string | undefined);
 
-  const parallel = await planParallelRun(leadsPath, eventsPath, format, threads, idField);
-  if (parallel !== undefined) {
-    const settings: ChunkSettings = { leadsPath, leadsFormat: leadFileFormat(leadsPath) === "jsonl" ? "jsonl" : "csv", eventsPath, leadsHeader: parallel.leadsHeader, eventsHeader: parallel.eventsHeader, idField, asOf, explain, format: format as ChunkFormat, groups: compiled.groups };
-    const outcome = await scoreInParallel({ plan: parallel, scoringPlan: compiled.plan, settings, threads: threads ?? availableParallelism(), output, stderr: terminal.stderr, progress });
-    await endOutput(output, terminal);
-    progress.done(outcome.records, outcome.invalid);
-    return outcome.invalid > 0 || outcome.badEventRows > 0 ? EXIT_FINDINGS : EXIT_OK;
+  const feed = startParallelPlan(leadsPath, eventsPath, format, threads, idField);
+  if (feed !== undefined) {
+    const leadsFormat = leadFileFormat(leadsPath) === "jsonl" ? "jsonl" : "csv";
+    const settings = { leadsPath, leadsFormat, eventsPath, idField, asOf, explain, format: format as ChunkFormat, groups: compiled.groups } as const;
+    const outcome = await scoreInParallel({ feed, scoringPlan: compiled.plan, settings, threads: threads ?? availableParallelism(), output, stderr: terminal.stderr, progress });
+    if (outcome !== undefined) {
+      await endOutput(output, terminal);
+      progress.done(outcome.records, outcome.invalid);
+      return outcome.invalid > 0 || outcome.badEventRows > 0 ? EXIT_FINDINGS : EXIT_OK;
+    }
+    // The plan did not hold (nothing was written): read the files on this thread, which reports why.
   }
 
   const writer = createResultWriter(format, output, { groups: compiled.groups, explain });
@@ -136,24 +140,27 @@ function parseThreads(text: string | undefined): number | undefined {
 }
 
 /**
- * The chunks for worker threads, or undefined to score on the main thread: for one thread, table
- * output (its columns are sized from the first results), a JSON array, JSONL with an events file,
- * small files, a CSV the planner cannot cut safely, or events out of lead order (see
- * src/io/parallel-plan.ts and jsonl-plan.ts).
+ * Starts planning the chunks for worker threads, or returns undefined to score on the main thread:
+ * for one thread, table output (its columns are sized from the first results), a JSON array,
+ * JSONL with an events file, or small files. The plan itself can still fail (a CSV the planner
+ * cannot cut safely, events out of lead order: see src/io/parallel-plan.ts and jsonl-plan.ts).
  */
-async function planParallelRun(leadsPath: string, eventsPath: string | undefined, format: ResultFormat, threads: number | undefined, idField: string): Promise<ParallelPlan | undefined> {
+function startParallelPlan(leadsPath: string, eventsPath: string | undefined, format: ResultFormat, threads: number | undefined, idField: string): ChunkFeed | undefined {
   const leadsFormat = leadFileFormat(leadsPath);
   if ((threads ?? availableParallelism()) < 2 || format === "table" || leadsFormat === "json" || (leadsFormat === "jsonl" && eventsPath !== undefined)) return undefined;
   // Run from the TypeScript sources (tests, tsx) there is no compiled worker to start.
   if (!existsSync(fileURLToPath(WORKER_URL))) return undefined;
-  if (threads === undefined && (await fileSize(leadsPath)) < PARALLEL_MIN_BYTES) return undefined;
+  if (threads === undefined && fileSize(leadsPath) < PARALLEL_MIN_BYTES) return undefined;
   const chunkLeads = Number(process.env.LEADSCORE_CHUNK_LEADS) || undefined; // tests cut small files into many chunks
-  return leadsFormat === "jsonl" ? planJsonl(leadsPath, chunkLeads) : planParallel(leadsPath, eventsPath, idField, chunkLeads);
+  const feed = new ChunkFeed();
+  if (leadsFormat === "jsonl") void feedJsonlPlan(feed, leadsPath, chunkLeads);
+  else void feedParallelPlan(feed, leadsPath, eventsPath, idField, chunkLeads);
+  return feed;
 }
 
-async function fileSize(path: string): Promise<number> {
+function fileSize(path: string): number {
   try {
-    return (await stat(path)).size;
+    return statSync(path).size;
   } catch {
     return 0;
   }

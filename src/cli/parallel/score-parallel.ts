@@ -6,7 +6,7 @@
 import type { Writable } from "node:stream";
 import { Worker } from "node:worker_threads";
 import type { ScoringPlan } from "../../ir/plan.js";
-import type { ParallelPlan } from "../../io/parallel-plan.js";
+import type { ChunkFeed } from "../../io/chunk-feed.js";
 import { csvHeaderText } from "../../io/write-csv.js";
 import type { Progress } from "../progress.js";
 import { write } from "../terminal.js";
@@ -18,6 +18,11 @@ import type { ChunkReply, ChunkRequest, WorkerData } from "./score-worker.js";
 const IN_FLIGHT_PER_WORKER = 2;
 /** Chunks per thread that may be taken and not yet written (scored ones wait for those before them). */
 const MAX_OUTSTANDING_PER_THREAD = 4;
+/**
+ * Chunks scored ahead while the planning pass is still running, their output held until it ends:
+ * about 25 MB of results, the cost of starting to score before the plan is known to hold.
+ */
+const SPECULATIVE_CHUNKS = 128;
 /**
  * A worker's young generation: its default is small for this much short-lived garbage (every
  * lead's record and result), and scavenging took a third of a worker's time.
@@ -33,9 +38,11 @@ export interface ParallelOutcome {
 }
 
 export interface ParallelRun {
-  plan: ParallelPlan;
+  /** The planning pass's chunks, arriving while it runs (src/io/chunk-feed.ts). */
+  feed: ChunkFeed;
   scoringPlan: ScoringPlan;
-  settings: ChunkSettings;
+  /** The settings but the header rows, which the feed knows once the first chunk is in. */
+  settings: Omit<ChunkSettings, "leadsHeader" | "eventsHeader">;
   threads: number;
   output: Writable;
   stderr: Writable;
@@ -45,33 +52,40 @@ export interface ParallelRun {
 /**
  * Scores the chunks on `threads` threads: this one and threads - 1 workers. This thread takes a
  * chunk whenever the next output to write is not ready yet, so with two cores one worker is
- * enough to keep both busy, and memory holds one extra heap, not two.
+ * enough to keep both busy, and memory holds one extra heap, not two. Scoring starts with the
+ * first planned chunk; writing waits until the plan holds. Returns undefined, having written
+ * nothing, when the plan fails: the caller then scores on the main thread.
  */
-export async function scoreInParallel(run: ParallelRun): Promise<ParallelOutcome> {
-  const { chunks } = run.plan;
-  const data: WorkerData = { plan: run.scoringPlan, settings: run.settings };
-  const workerCount = Math.max(1, Math.min(run.threads - 1, chunks.length - 1));
-  const workers = Array.from({ length: workerCount }, () => new Worker(WORKER_URL, { workerData: data, resourceLimits: WORKER_LIMITS }));
+export async function scoreInParallel(run: ParallelRun): Promise<ParallelOutcome | undefined> {
+  const { feed } = run;
+  while (feed.chunks.length === 0 && feed.outcome === undefined) await feed.changed();
+  if (feed.failed() || feed.chunks.length === 0) return undefined;
+  const chunks = feed.chunks;
+  const settings: ChunkSettings = { ...run.settings, leadsHeader: feed.leadsHeader ?? [], eventsHeader: feed.eventsHeader };
+  const data: WorkerData = { plan: run.scoringPlan, settings };
+  const workers = Array.from({ length: Math.max(1, run.threads - 1) }, () => new Worker(WORKER_URL, { workerData: data, resourceLimits: WORKER_LIMITS }));
   const localModel = compileScorer(run.scoringPlan);
   const outcome: ParallelOutcome = { records: 0, invalid: 0, badEventRows: 0 };
   const limit = (workers.length + 1) * MAX_OUTSTANDING_PER_THREAD;
   try {
-    if (run.settings.format === "csv") await write(run.output, csvHeaderText({ groups: run.settings.groups, explain: run.settings.explain }));
     const replies = new Map<number, ChunkReply>();
     const inFlight = new Map<Worker, number>(workers.map((worker) => [worker, 0]));
     let nextToSend = 0;
     let nextToWrite = 0;
+    let headerWritten = false;
     let wake: (() => void) | undefined;
     let failure: Error | undefined;
     const fail = (error: Error) => {
       failure ??= error;
       wake?.();
     };
-    // Keeps every worker busy, but never lets more than `limit` chunks be taken and not yet
-    // written: when the output is slow, the workers wait instead of piling up results.
+    // A chunk may be taken when it is planned and, once the plan holds, fewer than `limit` are
+    // taken and not yet written (when the output is slow the threads wait instead of piling up
+    // results); before that, up to SPECULATIVE_CHUNKS are scored ahead while planning goes on.
+    const mayTake = () => nextToSend < chunks.length && (feed.holds() ? nextToSend - nextToWrite < limit : nextToSend < SPECULATIVE_CHUNKS);
     const pump = () => {
       for (const worker of workers) {
-        while (inFlight.get(worker)! < IN_FLIGHT_PER_WORKER && nextToSend < chunks.length && nextToSend - nextToWrite < limit) {
+        while (inFlight.get(worker)! < IN_FLIGHT_PER_WORKER && mayTake()) {
           const request: ChunkRequest = { index: nextToSend, chunk: chunks[nextToSend] };
           nextToSend++;
           inFlight.set(worker, inFlight.get(worker)! + 1);
@@ -92,38 +106,41 @@ export async function scoreInParallel(run: ParallelRun): Promise<ParallelOutcome
       });
     }
     pump();
-    while (nextToWrite < chunks.length) {
+    for (;;) {
       if (failure) throw failure;
-      let reply = replies.get(nextToWrite);
-      if (reply === undefined) {
-        // Scoring here never returns to the event loop (its reads are synchronous): let the
-        // workers' replies in first, or they would sit unread and the workers idle.
-        await new Promise((resolve) => setImmediate(resolve));
-        reply = replies.get(nextToWrite);
-      }
-      if (reply === undefined) {
-        if (nextToSend < chunks.length && nextToSend - nextToWrite < limit) {
-          // Nothing to write yet: score the next chunk here meanwhile.
-          const index = nextToSend++;
-          replies.set(index, { index, ...(await scoreChunk(run.settings, localModel, chunks[index])) });
-          pump();
-        } else {
-          await new Promise<void>((resolve) => (wake = resolve));
-          wake = undefined;
-        }
+      if (feed.failed()) return undefined;
+      const confirmed = feed.holds();
+      if (confirmed && nextToWrite === chunks.length) break;
+      const reply = confirmed ? replies.get(nextToWrite) : undefined;
+      if (reply !== undefined) {
+        replies.delete(nextToWrite);
+        if ("error" in reply) throw new Error(`scoring chunk ${nextToWrite + 1} of ${chunks.length} failed: ${reply.error}`);
+        nextToWrite++;
+        pump();
+        if (!headerWritten && settings.format === "csv") await write(run.output, csvHeaderText({ groups: settings.groups, explain: settings.explain }));
+        headerWritten = true;
+        outcome.records += reply.records;
+        outcome.invalid += reply.invalid;
+        outcome.badEventRows += reply.badEventRows;
+        if (reply.warnings !== "") await write(run.stderr, reply.warnings);
+        if (reply.bytes.length > 0) await write(run.output, reply.bytes);
+        run.progress.tick(outcome.records);
         continue;
       }
-      replies.delete(nextToWrite);
-      if ("error" in reply) throw new Error(`scoring chunk ${nextToWrite + 1} of ${chunks.length} failed: ${reply.error}`);
-      nextToWrite++;
+      // Scoring here never returns to the event loop (its reads are synchronous): let the
+      // workers' replies and the planning pass in first, or they would wait.
+      await new Promise((resolve) => setImmediate(resolve));
       pump();
-      outcome.records += reply.records;
-      outcome.invalid += reply.invalid;
-      outcome.badEventRows += reply.badEventRows;
-      if (reply.warnings !== "") await write(run.stderr, reply.warnings);
-      if (reply.bytes.length > 0) await write(run.output, reply.bytes);
-      run.progress.tick(outcome.records);
+      if (confirmed && replies.has(nextToWrite)) continue;
+      if (mayTake()) {
+        const index = nextToSend++;
+        replies.set(index, { index, ...(await scoreChunk(settings, localModel, chunks[index])) });
+        continue;
+      }
+      await Promise.race([new Promise<void>((resolve) => (wake = resolve)), feed.changed()]);
+      wake = undefined;
     }
+    if (!headerWritten && settings.format === "csv") await write(run.output, csvHeaderText({ groups: settings.groups, explain: settings.explain }));
     return outcome;
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));

@@ -1,6 +1,10 @@
 // The Chevrotain grammar of the .score language (SPEC section 2). Syntax only: no actions, no types,
 // no scoring. src/ast/build.ts turns the CST into the typed AST. Recovery is on, so one pass reports
 // every syntax error and still yields a (partial) tree.
+//
+// src/ast/direct-parser.ts repeats this grammar rule for rule, with actions that build the AST, as
+// the fast path for valid text; a change here must be made there too (tests/language/
+// direct-parser.test.ts compares the two).
 
 import { CstParser, type CstNode, type IToken } from "chevrotain";
 import {
@@ -11,8 +15,9 @@ import {
 import { syntaxErrorMessages } from "./messages.js";
 
 export class ScoreParser extends CstParser {
-  constructor() {
-    super(allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: syntaxErrorMessages, nodeLocationTracking: "onlyOffset" });
+  /** skipValidations: Chevrotain's checks of the grammar itself (ambiguities, left recursion...), which cost start-up time; tests/language/grammar.test.ts runs them. */
+  constructor({ skipValidations = true } = {}) {
+    super(allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: syntaxErrorMessages, nodeLocationTracking: "onlyOffset", skipValidations });
     this.performSelfAnalysis();
   }
 
@@ -454,8 +459,11 @@ export class ScoreParser extends CstParser {
   });
 }
 
-/** One parser instance is reused: Chevrotain parsers are stateful but cheap to reset. */
-export const parser = new ScoreParser();
+/**
+ * One parser instance is reused: Chevrotain parsers are stateful but cheap to reset. It is built on
+ * first use, because valid text never needs it (src/ast/parse.ts tries the direct parser first).
+ */
+let parser: ScoreParser | undefined;
 
 export interface ParseOutput {
   cst: CstNode;
@@ -463,14 +471,14 @@ export interface ParseOutput {
 }
 
 export function parseTokens(tokens: IToken[]): ParseOutput {
+  parser ??= new ScoreParser();
   parser.input = tokens;
   const cst = parser.model();
-  return {
-    cst,
-    errors: parser.errors.map((error) => ({
-      message: error.message,
-      token: error.token,
-      previousToken: (error as { previousToken?: IToken }).previousToken,
-    })),
-  };
+  const errors = parser.errors.map((error) => ({
+    message: error.message,
+    token: error.token,
+    previousToken: (error as { previousToken?: IToken }).previousToken,
+  }));
+  parser.input = []; // not kept alive until the next parse
+  return { cst, errors };
 }

@@ -1,14 +1,16 @@
-// Turns Chevrotain's concrete syntax tree into the typed AST of nodes.ts. The CST may be partial
-// (error recovery), so every access is guarded: a statement missing an essential part is dropped
-// (its syntax error is already reported), a condition missing parts becomes `invalid`.
+// Turns Chevrotain's concrete syntax tree into the typed AST of nodes.ts: the careful path of
+// parse(), taken by text with problems (valid text is built by direct-parser.ts). The CST may be
+// partial (error recovery), so every access is guarded: a statement missing an essential part is
+// dropped (its syntax error is already reported), a condition missing parts becomes `invalid`.
 
 import type { CstNode, IToken } from "chevrotain";
 import type {
-  CompareOp, Condition, DecaySpec, Duration, DurationUnit, Example, ExampleEvent, ExampleField, Expectation, FieldDecl,
-  FieldTypeSyntax, Literal, NameRef, Rule, Span, Statement, Tier,
+  CompareOp, Condition, DecaySpec, Duration, Example, ExampleEvent, ExampleField, Expectation, FieldDecl, FieldTypeSyntax,
+  Literal, NameRef, Rule, Span, Statement, Tier,
 } from "./nodes.js";
 import { Diagnostics, report } from "../diagnostics/catalog.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { durationOf, join, literalOf, quotedName, tokenSpan, unquote, wordsName } from "./token-values.js";
 
 type Child = CstNode | IToken;
 
@@ -46,10 +48,6 @@ function subnode(node: CstNode, name: string): CstNode | undefined {
   return (node.children[name] as CstNode[] | undefined)?.[0];
 }
 
-function tokenSpan(t: IToken): Span {
-  return { start: t.startOffset, end: t.startOffset + t.image.length };
-}
-
 /**
  * The span of a CST node: from its first real token to its last. The parser tracks node offsets, so
  * this is a lookup; only nodes touched by error recovery (NaN offsets) are walked token by token.
@@ -79,20 +77,6 @@ function walkSpan(node: CstNode): Span | undefined {
   };
   visit(node);
   return start === Infinity ? undefined : { start, end };
-}
-
-function join(a: Span, b: Span): Span {
-  return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
-}
-
-/** Unescapes a string token (`"a \"b\""`); unknown escapes are reported and kept literally. */
-export function unquote(raw: string, start: number, diagnostics: Diagnostic[]): string {
-  const body = raw.endsWith('"') && raw.length >= 2 ? raw.slice(1, -1) : raw.slice(1);
-  return body.replace(/\\(.)/g, (whole, char: string, index: number) => {
-    if (char === '"' || char === "\\") return char;
-    diagnostics.push(report(Diagnostics.invalidEscape, { start: start + 1 + index, end: start + 3 + index }, [whole]));
-    return whole;
-  });
 }
 
 export class AstBuilder {
@@ -183,18 +167,9 @@ export class AstBuilder {
 
   name(node: CstNode): NameRef | undefined {
     const quoted = token(node, "quoted");
-    if (quoted) {
-      const name = unquote(quoted.image, quoted.startOffset, this.diagnostics);
-      return { name, wordCount: name.trim().split(/\s+/).length, quoted: true, span: tokenSpan(quoted) };
-    }
+    if (quoted) return quotedName(quoted, this.diagnostics);
     const words = tokens(node, "word");
-    if (words.length === 0) return undefined;
-    return {
-      name: words.map((w) => w.image).join(" "),
-      wordCount: words.length,
-      quoted: false,
-      span: join(tokenSpan(words[0]), tokenSpan(words[words.length - 1])),
-    };
+    return words.length === 0 ? undefined : wordsName(words);
   }
 
   private group(node: CstNode): Statement | undefined {
@@ -234,11 +209,7 @@ export class AstBuilder {
   duration(node: CstNode): Duration | undefined {
     const amountToken = token(node, "NumberLiteral");
     const unitToken = token(node, "unit");
-    if (!amountToken || !unitToken) return undefined;
-    const unit = unitToken.image.replace(/s$/, "") as DurationUnit;
-    const amount = Number(amountToken.image);
-    const perUnit = unit === "week" ? 7 : unit === "month" ? 30 : 1;
-    return { amount, unit, days: amount * perUnit, span: join(tokenSpan(amountToken), tokenSpan(unitToken)) };
+    return amountToken && unitToken ? durationOf(amountToken, unitToken) : undefined;
   }
 
   private rule(node: CstNode): Rule | undefined {
@@ -421,21 +392,7 @@ export class AstBuilder {
 
   literal(node: CstNode): Literal | undefined {
     const t = Object.values(node.children).flat().find(isToken);
-    if (!t || !realToken(t)) return undefined;
-    const span = tokenSpan(t);
-    switch (t.tokenType.name) {
-      case "NumberLiteral":
-        return { kind: "number", value: Number(t.image), raw: t.image, span };
-      case "StringLiteral":
-        return { kind: "string", value: unquote(t.image, t.startOffset, this.diagnostics), span };
-      case "DateLiteral":
-        return { kind: "date", value: t.image, span };
-      case "True":
-        return { kind: "boolean", value: true, span };
-      case "False":
-        return { kind: "boolean", value: false, span };
-    }
-    return undefined;
+    return t && realToken(t) ? literalOf(t, this.diagnostics) : undefined;
   }
 
   list(node: CstNode): Literal[] {

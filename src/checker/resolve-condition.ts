@@ -84,7 +84,12 @@ export class ConditionResolver {
           if (next.kind === condition.kind) pending.push(next.right, next.left);
           else operands.push(next);
         }
-        const items = operands.map((operand) => this.resolve(operand)).flatMap((item) => (item.k === condition.kind ? item.items : [item]));
+        const items: PlanCondition[] = [];
+        for (const operand of operands) {
+          const item = this.resolve(operand);
+          if (item.k === condition.kind) items.push(...item.items);
+          else items.push(item);
+        }
         return { k: condition.kind, items };
       }
       case "not":

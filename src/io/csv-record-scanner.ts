@@ -264,7 +264,6 @@ class BlockScanner {
     }
     return next;
   }
-
 }
 
 function push(out: ScannedRecords, start: number, line: number, width: number, valueStart: number, valueEnd: number, escaped: boolean, blank: boolean): void {

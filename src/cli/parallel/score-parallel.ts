@@ -83,6 +83,7 @@ export async function scoreInParallel(run: ParallelRun): Promise<ParallelOutcome
     // taken and not yet written (when the output is slow the threads wait instead of piling up
     // results); before that, up to SPECULATIVE_CHUNKS are scored ahead while planning goes on.
     const mayTake = () => nextToSend < chunks.length && (feed.holds() ? nextToSend - nextToWrite < limit : nextToSend < SPECULATIVE_CHUNKS);
+    const canWrite = () => feed.holds() && (replies.has(nextToWrite) || nextToWrite === chunks.length);
     const pump = () => {
       for (const worker of workers) {
         while (inFlight.get(worker)! < IN_FLIGHT_PER_WORKER && mayTake()) {
@@ -131,7 +132,9 @@ export async function scoreInParallel(run: ParallelRun): Promise<ParallelOutcome
       // workers' replies and the planning pass in first, or they would wait.
       await new Promise((resolve) => setImmediate(resolve));
       pump();
-      if (confirmed && replies.has(nextToWrite)) continue;
+      // Anything may have happened meanwhile (the plan ended, replies came): look again before
+      // scoring here or waiting, or a wake-up that already happened would be waited for forever.
+      if (failure !== undefined || feed.failed() || (feed.holds() && !confirmed) || canWrite()) continue;
       if (mayTake()) {
         const index = nextToSend++;
         replies.set(index, { index, ...(await scoreChunk(settings, localModel, chunks[index])) });

@@ -45,8 +45,10 @@ export interface CliMeasurement {
   /** Highest peak RSS over the runs, MB. */
   peakRssMb: number;
   rssMethod: string;
-  /** `--threads` given to the CLI; absent: its default (one thread per core for big files). */
-  threads?: number;
+  /** `--threads` given to the CLI; absent: its default (one thread). */
+  threads?: string;
+  /** False when the run had no events file (a comparison run; the budgets use runs with events). */
+  withEvents?: boolean;
   runs: CliRun[];
 }
 
@@ -90,8 +92,8 @@ function rssMethod(): string {
 }
 
 /** One CLI run: its output is counted, not kept. `extraArgs` such as ["--engine", "duckdb"]. */
-export function runCli(files: CliFiles, extraArgs: readonly string[] = []): Promise<CliRun> {
-  const cliArgs = [BIN, "score", files.model, files.leads, "--events", files.events, "--as-of", AS_OF, ...extraArgs];
+export function runCli(files: CliFiles, extraArgs: readonly string[] = [], withEvents = true): Promise<CliRun> {
+  const cliArgs = [BIN, "score", files.model, files.leads, ...(withEvents ? ["--events", files.events] : []), "--as-of", AS_OF, ...extraArgs];
   const useTime = existsSync(GNU_TIME);
   const command = useTime ? GNU_TIME : process.execPath;
   const args = useTime ? ["-f", `${MARKER}%M %U %S`, process.execPath, ...cliArgs] : ["--import", RSS_PRELOAD, ...cliArgs];
@@ -118,14 +120,14 @@ export function runCli(files: CliFiles, extraArgs: readonly string[] = []): Prom
   });
 }
 
-function threadsOf(args: readonly string[]): number | undefined {
+function threadsOf(args: readonly string[]): string | undefined {
   const at = args.indexOf("--threads");
-  return at === -1 ? undefined : Number(args[at + 1]);
+  return at === -1 ? undefined : args[at + 1];
 }
 
-export async function measureCli(files: CliFiles, runs: number, extraArgs: readonly string[] = []): Promise<CliMeasurement> {
+export async function measureCli(files: CliFiles, runs: number, extraArgs: readonly string[] = [], withEvents = true): Promise<CliMeasurement> {
   const results: CliRun[] = [];
-  for (let i = 0; i < runs; i++) results.push(await runCli(files, extraArgs));
+  for (let i = 0; i < runs; i++) results.push(await runCli(files, extraArgs, withEvents));
   return {
     leads: files.count,
     events: files.events_count,
@@ -136,6 +138,7 @@ export async function measureCli(files: CliFiles, runs: number, extraArgs: reado
     peakRssMb: Math.max(...results.map((r) => r.peakRssMb)),
     rssMethod: rssMethod(),
     threads: threadsOf(extraArgs),
+    withEvents,
     runs: results,
   };
 }

@@ -120,12 +120,12 @@ export function formatReport(results: BenchResults): string {
   else {
     out.push(
       table(
-        ["leads", "events", "files", "threads", "leads/s (wall)", "leads/CPU-s", "peak RSS", "runs"],
+        ["leads", "events", "files", "--threads", "leads/s (wall)", "leads/CPU-s", "peak RSS", "runs"],
         results.cli.sizes.map((c) => [
           int(c.leads),
-          int(c.events),
-          `${int((c.leadsBytes + c.eventsBytes) / 1048576)} MB`,
-          c.threads === undefined ? `default (${results.machine.nproc})` : String(c.threads),
+          c.withEvents === false ? "none" : int(c.events),
+          `${int((c.leadsBytes + (c.withEvents === false ? 0 : c.eventsBytes)) / 1048576)} MB`,
+          c.threads === undefined ? "1 (default)" : c.threads === "auto" ? `auto (${results.machine.nproc})` : c.threads,
           int(c.leadsPerSecond),
           int(c.leadsPerCpuSecond),
           `${fixed(c.peakRssMb, 0)} MB`,

@@ -88,11 +88,12 @@ async function cliSection(): Promise<BenchResults["cli"]> {
       log(`CLI: generating ${count.toLocaleString("en-US")} leads with events in ${root}`);
       const files = await prepareCliFiles(count, root);
       log(`CLI: scoring ${count.toLocaleString("en-US")} leads (${runs} run${runs > 1 ? "s" : ""})`);
-      // As users run it (worker threads on a multi-core machine), and on the largest file also on one
-      // thread, to show what the threads add.
-      const variants: string[][] = count === counts[counts.length - 1] ? [[], ["--threads", "1"]] : [[]];
-      for (const extraArgs of variants) {
-        const measurement = await measureCli(files, runs, extraArgs);
+      // As users run it by default (one thread), and on the largest file also with worker threads
+      // (--threads auto) and without the events file, for comparison.
+      const variants: { args: string[]; events: boolean }[] = [{ args: [], events: true }];
+      if (count === counts[counts.length - 1]) variants.push({ args: ["--threads", "auto"], events: true }, { args: [], events: false });
+      for (const variant of variants) {
+        const measurement = await measureCli(files, runs, variant.args, variant.events);
         const wrong = measurement.runs.find((r) => r.records !== count || r.exitCode !== 0);
         if (wrong) throw new Error(`leadscore score wrote ${wrong.records} records for ${count} leads (exit ${wrong.exitCode})`);
         sizes.push(measurement);

@@ -85,6 +85,6 @@ describe("score --threads", () => {
   it("rejects a thread count that is not a whole number from 1 to 64", () => {
     const result = runCli(["score", MODEL, files["leads.csv"], "--threads", "0"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("--threads must be a whole number from 1 to 64");
+    expect(result.stderr).toContain("--threads must be auto or a whole number from 1 to 64");
   });
 });

@@ -82,7 +82,7 @@ describe("score --threads", () => {
     expect(parallel.code).toBe(1);
   });
 
-  it("rejects a thread count that is not a whole number from 1 to 64", () => {
+  it("rejects a thread count that is not auto or a whole number from 1 to 64", () => {
     const result = runCli(["score", MODEL, files["leads.csv"], "--threads", "0"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("--threads must be auto or a whole number from 1 to 64");

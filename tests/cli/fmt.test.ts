@@ -1,7 +1,7 @@
 // `leadscore fmt` end to end: in place, --check, standard input, directories, syntax errors and
 // exit codes (0 formatted, 1 unformatted or syntax errors, 2 bad usage or unreadable file).
 
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -31,6 +31,17 @@ describe("leadscore fmt", () => {
     expect(run.stderr).toBe("");
     expect(readFileSync(file("messy.score"), "utf8")).toBe(CANONICAL);
     expect(readFileSync(file("canonical.score"), "utf8")).toBe(CANONICAL);
+  });
+
+  it("writes through a temporary file renamed over the original: keeps its mode and symbolic links, leaves no temporary file", () => {
+    chmodSync(file("messy.score"), 0o640);
+    symlinkSync(file("messy.score"), file("link.score"));
+    const run = runCli(["fmt", file("link.score")]);
+    expect(run.code).toBe(0);
+    expect(lstatSync(file("link.score")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(file("messy.score"), "utf8")).toBe(CANONICAL);
+    expect(statSync(file("messy.score")).mode & 0o777).toBe(0o640);
+    expect(readdirSync(dir).sort()).toEqual(["broken.score", "canonical.score", "link.score", "messy.score"]);
   });
 
   it("is idempotent: a second run changes nothing", () => {

@@ -1,10 +1,11 @@
 // leadscore fmt [--check] FILE.score... : rewrites models in their canonical form (SPEC section 8).
 
-import { readdir, stat, writeFile } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { renderDiagnostics, summarize } from "../../diagnostics/render.js";
 import { format, type FormatResult } from "../../formatter/format.js";
 import { readText } from "../load-model.js";
+import { replaceFileText } from "../replace-file.js";
 import { write, type Terminal } from "../terminal.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parseCommandArgs, UsageError } from "../usage.js";
 
@@ -100,7 +101,7 @@ async function formatFile(file: string, terminal: Terminal, check: boolean): Pro
     return EXIT_FINDINGS;
   }
   try {
-    await writeFile(file, result.text, "utf8");
+    await replaceFileText(file, result.text);
   } catch (error) {
     throw new UsageError(`cannot write ${file}: ${(error as Error).message}`);
   }

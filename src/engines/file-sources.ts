@@ -8,6 +8,7 @@ import { extname } from "node:path";
 import type { FieldType, Schema } from "../ir/plan.js";
 import { InputError } from "../io/input-error.js";
 import { CsvHeader, readCsvRows } from "../io/read-csv.js";
+import { requireEventColumns } from "../io/read-events.js";
 import { duckdb } from "../compiler/sql/dialect.js";
 import { quoteIdentifier, stringLiteral } from "../compiler/sql/literals.js";
 import { jsonSource, type ColumnKind, type EventSource, type LeadSource, type SourceColumn } from "../compiler/sql/source.js";
@@ -212,16 +213,8 @@ export async function openEventsFile(session: DuckDBSession, path: string): Prom
   };
 }
 
-/**
- * The lead_id, type and at columns of an events file's header, matched as read-events.ts matches
- * them: ignoring case, spaces, '_' and '-'; `at` is optional.
- */
+/** The lead_id, type and at columns of an events file's header, matched as the JavaScript path matches them. */
 export function eventColumns(path: string, names: string[]): { leadId: number; type: number; at: number } {
-  const keys = names.map((name) => name.trim().toLowerCase().replace(/[\s_-]+/g, ""));
-  const leadId = keys.indexOf("leadid");
-  const type = keys.indexOf("type");
-  if (leadId === -1 || type === -1) {
-    throw new InputError(path, `an events file needs the columns lead_id, type and at; its header has ${names.map((name) => JSON.stringify(name.trim())).join(", ")}`);
-  }
-  return { leadId, type, at: keys.indexOf("at") };
+  const { leadId, type, at } = requireEventColumns(path, names);
+  return { leadId, type, at };
 }

@@ -20,13 +20,13 @@ export interface EventColumns {
 
 /** The rows of an events file, or of a section of it. */
 export async function* readEventRows(path: string, part?: CsvPart): AsyncGenerator<EventRow[]> {
-  let columns = part === undefined ? undefined : findColumns(path, part.header);
+  let columns = part === undefined ? undefined : requireEventColumns(path, part.header);
   for await (const rows of readCsvRows(path, undefined, part)) {
     const batch: EventRow[] = [];
     for (const row of rows) {
       if (columns === undefined) {
         if (row.kind === "error") throw new InputError(path, `cannot read the header row (line ${row.line}): ${row.message}`);
-        columns = findColumns(path, row.fields);
+        columns = requireEventColumns(path, row.fields);
         continue;
       }
       const event = eventRowOf(row, columns, path);
@@ -43,7 +43,7 @@ export async function* readEventRows(path: string, part?: CsvPart): AsyncGenerat
 export async function* readEventLeadIds(path: string): AsyncGenerator<string[]> {
   let columns: EventColumns | undefined;
   const chooseColumns = (names: string[]) => {
-    columns = findColumns(path, names);
+    columns = requireEventColumns(path, names);
     return [columns.leadId];
   };
   let first = true;
@@ -92,7 +92,8 @@ export function findEventColumns(names: string[]): EventColumns | undefined {
   return { header, leadId, type, at: keys.indexOf("at") };
 }
 
-function findColumns(file: string, names: string[]): EventColumns {
+/** findEventColumns, or an InputError naming the header's columns. */
+export function requireEventColumns(file: string, names: string[]): EventColumns {
   const columns = findEventColumns(names);
   if (columns === undefined) {
     const found = names.map((name) => JSON.stringify(name.trim())).join(", ");

@@ -8,10 +8,12 @@
 // every CHUNK_LEADS leads, including inside long runs of leads without events, so no chunk grows
 // with the file: the plan itself holds one small entry per chunk.
 //
-// The pass reads bytes and builds one string per record (the id), so it costs a fraction of a
-// full read. It gives up (returns undefined) on anything the sequential reader would handle
-// differently or report: a malformed quote, a header without the events columns, events out of
-// lead order. The caller then scores sequentially, which reports those cases properly.
+// The pass reads bytes and compares ids as bytes, making no string per record, so it costs a
+// fraction of a full read. Chunks are handed over as they are found (chunk-feed.ts), so scoring
+// can start before the pass ends. It gives up (the feed ends as failed, planParallel returns
+// undefined) on anything the sequential reader would handle differently or report: a malformed
+// quote, a header without the events columns, events out of lead order. The caller then scores
+// sequentially, which reports those cases properly.
 
 import { open, type FileHandle } from "node:fs/promises";
 import { IrregularCsv, scanCsvRecords, valueText, type ScannedRecords } from "./csv-record-scanner.js";

@@ -85,7 +85,7 @@ export async function* readCsvLeadIds(path: string, idField: string): AsyncGener
 }
 
 /** A row after the header as a lead or a malformed input; undefined for a blank line. */
-export function leadInputOfRow(row: CsvRow, header: CsvHeader, path: string): LeadInput | undefined {
+function leadInputOfRow(row: CsvRow, header: CsvHeader, path: string): LeadInput | undefined {
   if (row.kind === "error") return { kind: "malformed", file: path, line: row.line, message: row.message };
   const problem = rowProblem(row.fields, header);
   if (problem === SKIP) return undefined;

@@ -64,7 +64,7 @@ export async function* readEventLeadIds(path: string): AsyncGenerator<string[]> 
 }
 
 /** A row after the header as an event, a malformed input, or undefined for a line of spaces. */
-export function eventRowOf(row: CsvRow, columns: EventColumns, file: string): EventRow | undefined {
+function eventRowOf(row: CsvRow, columns: EventColumns, file: string): EventRow | undefined {
   if (row.kind === "error") return { kind: "malformed", file, line: row.line, message: row.message };
   return toEventRow(row.fields, row.line, columns, file);
 }

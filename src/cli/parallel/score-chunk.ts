@@ -1,7 +1,7 @@
 // Scores one chunk of a leads file (and its events) with the loop of the main-thread path, over
 // the chunk's sections of the files, and returns the formatted output for the main thread to write
-// in chunk order. Runs in a worker thread (score-worker.ts); free of thread plumbing so tests can
-// call it directly.
+// in chunk order. Runs in the worker threads (score-worker.ts) and on the main thread, which
+// scores chunks too (score-parallel.ts).
 
 import { Writable } from "node:stream";
 import type { Scorer } from "../../compiler/js/compile-scorer.js";

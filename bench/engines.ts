@@ -13,6 +13,7 @@ import { interpretRaw } from "../lib/src/interpreter/interpret.js";
 import type { ScoringPlan } from "../src/ir/plan.js";
 import type { LeadRecord } from "../src/ir/result.js";
 import { scoreAcme } from "./baselines/handwritten/acme.js";
+import type { HandResult } from "./baselines/handwritten/common.js";
 import { handWrittenFamilyScorer } from "./baselines/handwritten/family.js";
 import { jsonLogicScorer } from "./baselines/to-json-logic.js";
 import { rulesEngineScorer } from "./baselines/to-rules-engine.js";
@@ -35,15 +36,8 @@ export const ENGINE_LABELS: Record<EngineName, string> = {
 export type SyncScore = (lead: Record<string, unknown>) => LeadRecord | HandRecord;
 export type AsyncScore = (lead: Record<string, unknown>) => Promise<LeadRecord>;
 
-/** The hand-written functions return the same fields; typed loosely so they need no library types. */
-export interface HandRecord {
-  id: unknown;
-  score: number;
-  qualified: boolean | null;
-  tier: string | null;
-  groups: Record<string, { score: number; tier: string | null }>;
-  disqualified_by?: number;
-}
+/** The hand-written functions return the same fields, typed loosely so they need no library types. */
+export type HandRecord = HandResult;
 
 export type Engine = { name: EngineName; async: false; score: SyncScore } | { name: EngineName; async: true; score: AsyncScore };
 

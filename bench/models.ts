@@ -8,6 +8,8 @@
 //
 // Points are integers so every engine's sums are exact whatever order it adds them in.
 
+import { EVENT_TYPES } from "../scripts/lead-generator.js";
+
 export const ACME_SOURCE = `# ACME inbound scoring model (SPEC section 2), fitted to the benchmark leads' columns
 lead {
   email: text
@@ -51,17 +53,8 @@ tiers {
 }
 `;
 
-/** Event types of the generated leads (scripts/lead-generator.ts EVENT_TYPES). */
-export const EVENT_TYPES = [
-  "opened email",
-  "visited pricing page",
-  "downloaded whitepaper",
-  "downloaded document",
-  "registered webinar",
-  "attended webinar",
-  "attended online event",
-  "requested demo",
-] as const;
+/** Event types of the generated leads: the generator's own list. */
+export { EVENT_TYPES };
 
 const TITLE_WORDS = [
   "vp", "director", "head", "chief", "ceo", "cto", "cmo", "manager", "marketing", "sales", "growth",

@@ -110,6 +110,12 @@ async function typeLineAtEnd(text: string): Promise<void> {
   await page.keyboard.press("Escape");
 }
 
+/** The text without the first occurrence of `line`. */
+function withoutLine(text: string, line: string): string {
+  const at = text.indexOf(line);
+  return at === -1 ? text : text.slice(0, at) + text.slice(at + line.length);
+}
+
 async function showBuilder(): Promise<Locator> {
   await page.getByTestId("view-builder").click();
   const builder = page.getByTestId("builder");
@@ -248,6 +254,15 @@ describe("the visual rule builder", () => {
     await expect.poll(() => raw.count()).toBe(1);
     expect(await raw.innerText()).toContain("when opened email ad 3");
     expect(await raw.getByTestId("builder-diagnostic").count()).toBeGreaterThan(0);
+  });
+
+  it("deletes a declared field and a declared event from their rows, each named by its button", async () => {
+    const before = await modelText();
+    const builder = await showBuilder();
+    await builder.getByRole("button", { name: "Delete event downloaded document" }).click();
+    await expect.poll(modelText).toBe(withoutLine(before, "  downloaded document\n"));
+    await builder.getByRole("button", { name: "Delete field competitor" }).click();
+    await expect.poll(modelText).not.toContain("  competitor: boolean\n");
   });
 
   it("undoes and redoes builder edits from the builder and from the text editor", async () => {

@@ -7,7 +7,7 @@ import type { Writable } from "node:stream";
 import { ChunkFeed } from "../../io/chunk-feed.js";
 import { feedJsonlPlan } from "../../io/jsonl-plan.js";
 import { feedParallelPlan } from "../../io/parallel-plan.js";
-import { leadFileFormat, readLeadBatches } from "../../io/read-leads.js";
+import { leadFileFormat, readLeadBatches, type LeadFileFormat } from "../../io/read-leads.js";
 import { createResultWriter, type ResultFormat } from "../../io/write-results.js";
 import { resolveAsOf } from "../../semantics/lead.js";
 import { loadModel } from "../load-model.js";
@@ -96,11 +96,11 @@ export async function scoreCommand(args: string[], terminal: Terminal): Promise<
   const eventsPath = values.events as string | undefined;
   const threads = parseThreads(values.threads as string | undefined);
 
-  const feed = startParallelPlan(leadsPath, eventsPath, format, threads, idField);
+  const leadsFormat = leadFileFormat(leadsPath);
+  const feed = startParallelPlan(leadsPath, leadsFormat, eventsPath, format, threads, idField);
   if (feed !== undefined) {
-    const leadsFormat = leadFileFormat(leadsPath) === "jsonl" ? "jsonl" : "csv";
-    const settings = { leadsPath, leadsFormat, eventsPath, idField, asOf, explain, format: format as ChunkFormat, groups: compiled.groups } as const;
-    const outcome = await scoreInParallel({ feed, scoringPlan: compiled.plan, settings, threads, output, stderr: terminal.stderr, progress });
+    const settings = { leadsPath, leadsFormat: leadsFormat === "jsonl" ? "jsonl" : "csv", eventsPath, idField, asOf, explain, format: format as ChunkFormat, groups: compiled.groups } as const;
+    const outcome = await scoreInParallel({ feed, scoringPlan: compiled.plan, model, settings, threads, output, stderr: terminal.stderr, progress });
     if (outcome !== undefined) {
       await endOutput(output, terminal);
       progress.done(outcome.records, outcome.invalid);
@@ -149,8 +149,7 @@ function parseThreads(text: string | undefined): number {
  * JSONL with an events file. The plan itself can still fail (a CSV the planner cannot cut safely,
  * events out of lead order: see src/io/parallel-plan.ts and jsonl-plan.ts).
  */
-function startParallelPlan(leadsPath: string, eventsPath: string | undefined, format: ResultFormat, threads: number, idField: string): ChunkFeed | undefined {
-  const leadsFormat = leadFileFormat(leadsPath);
+function startParallelPlan(leadsPath: string, leadsFormat: LeadFileFormat, eventsPath: string | undefined, format: ResultFormat, threads: number, idField: string): ChunkFeed | undefined {
   if (threads < 2 || format === "table" || leadsFormat === "json" || (leadsFormat === "jsonl" && eventsPath !== undefined)) return undefined;
   // Run from the TypeScript sources (tests, tsx) there is no compiled worker to start.
   if (!existsSync(fileURLToPath(WORKER_URL))) return undefined;

@@ -10,7 +10,7 @@ import type { ChunkFeed } from "../../io/chunk-feed.js";
 import { csvHeaderText } from "../../io/write-csv.js";
 import type { Progress } from "../progress.js";
 import { write } from "../terminal.js";
-import { compileScorer } from "../../compiler/js/compile-scorer.js";
+import type { Scorer } from "../../compiler/js/compile-scorer.js";
 import { scoreChunk, type ChunkSettings } from "./score-chunk.js";
 import type { ChunkReply, ChunkRequest, WorkerData } from "./score-worker.js";
 
@@ -41,6 +41,8 @@ export interface ParallelRun {
   /** The planning pass's chunks, arriving while it runs (src/io/chunk-feed.ts). */
   feed: ChunkFeed;
   scoringPlan: ScoringPlan;
+  /** The plan's scorer, already compiled: this thread scores with it (the workers compile their own). */
+  model: Pick<Scorer, "score">;
   /** The settings but the header rows, which the feed knows once the first chunk is in. */
   settings: Omit<ChunkSettings, "leadsHeader" | "eventsHeader">;
   threads: number;
@@ -64,7 +66,6 @@ export async function scoreInParallel(run: ParallelRun): Promise<ParallelOutcome
   const settings: ChunkSettings = { ...run.settings, leadsHeader: feed.leadsHeader ?? [], eventsHeader: feed.eventsHeader };
   const data: WorkerData = { plan: run.scoringPlan, settings };
   const workers = Array.from({ length: Math.max(1, run.threads - 1) }, () => new Worker(WORKER_URL, { workerData: data, resourceLimits: WORKER_LIMITS }));
-  const localModel = compileScorer(run.scoringPlan);
   const outcome: ParallelOutcome = { records: 0, invalid: 0, badEventRows: 0 };
   const limit = (workers.length + 1) * MAX_OUTSTANDING_PER_THREAD;
   try {
@@ -137,7 +138,7 @@ export async function scoreInParallel(run: ParallelRun): Promise<ParallelOutcome
       if (failure !== undefined || feed.failed() || (feed.holds() && !confirmed) || canWrite()) continue;
       if (mayTake()) {
         const index = nextToSend++;
-        replies.set(index, { index, ...(await scoreChunk(settings, localModel, chunks[index])) });
+        replies.set(index, { index, ...(await scoreChunk(settings, run.model, chunks[index])) });
         continue;
       }
       await Promise.race([new Promise<void>((resolve) => (wake = resolve)), feed.changed()]);

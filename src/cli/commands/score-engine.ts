@@ -4,8 +4,6 @@
 
 import { createWriteStream } from "node:fs";
 import type { Writable } from "node:stream";
-import { scoreFilesWithDuckDB } from "../../engines/score-files.js";
-import { TableScoring } from "../../engines/score-tables.js";
 import { InputError } from "../../io/input-error.js";
 import { createResultWriter, type ResultFormat } from "../../io/write-results.js";
 import { isErrorRecord, type LeadRecord } from "../../ir/result.js";
@@ -60,7 +58,10 @@ export async function scoreWithEngine(values: EngineValues, positionals: string[
   if (!compiled) return EXIT_USAGE;
   const plan = compiled.plan;
 
+  // The database engines are imported here, not at the top: loading DuckDB's native library costs
+  // every other run of the CLI ~10 MB of memory and start-up time.
   if (engine === "duckdb") {
+    const { scoreFilesWithDuckDB } = await import("../../engines/score-files.js");
     const scoring = await scoreFilesWithDuckDB(plan, { leadsPath, eventsPath: values.events, asOfMs: values.asOf, idField: values.idField, explain: values.explain });
     for (const problem of scoring.eventProblems) {
       await write(terminal.stderr, `leadscore score: ${problem.file}:${problem.line}: ${problem.message} (event skipped)\n`);
@@ -69,6 +70,7 @@ export async function scoreWithEngine(values: EngineValues, positionals: string[
     return invalid > 0 || scoring.eventProblems.length > 0 ? EXIT_FINDINGS : EXIT_OK;
   }
 
+  const { TableScoring } = await import("../../engines/score-tables.js");
   const scoring = await connect(() => TableScoring.open(plan, { url: values.db!, leadsTable: values.leadsTable!, eventsTable: values.eventsTable, idColumn: values.idField, asOfMs: values.asOf, explain: values.explain }));
   try {
     if (values.resultsTable !== undefined) {

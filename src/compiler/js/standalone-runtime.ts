@@ -48,52 +48,53 @@ function parseIsoTime(text) {
   const ms = Date.parse(normalized);
   return Number.isNaN(ms) ? undefined : ms;
 }
+const DAYS_BEFORE_MONTH = [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+const LEAP_YEARS_BEFORE_1970 = 478;
 function parseIsoTimeFast(text) {
   const n = text.length;
-  if (n === 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) {
-    const year = isoDigits(text, 0, 4);
-    const month = isoDigits(text, 5, 2);
-    const day = isoDigits(text, 8, 2);
-    if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) return daysFromCivil(year, month, day) * 86400000;
+  if (n === 10) {
+    if (text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) {
+      const day = isoDay(text);
+      if (day !== -1e9) return day * 86400000;
+    }
     return parseIsoTime(text);
   }
   if ((n === 20 || (n === 24 && text.charCodeAt(19) === 46)) && text.charCodeAt(n - 1) === 90 &&
       text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45 && text.charCodeAt(10) === 84 &&
       text.charCodeAt(13) === 58 && text.charCodeAt(16) === 58) {
-    const year = isoDigits(text, 0, 4);
-    const month = isoDigits(text, 5, 2);
-    const day = isoDigits(text, 8, 2);
-    const hour = isoDigits(text, 11, 2);
-    const minute = isoDigits(text, 14, 2);
-    const second = isoDigits(text, 17, 2);
-    const milli = n === 24 ? isoDigits(text, 20, 3) : 0;
-    if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) &&
-        hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && milli >= 0) {
-      return daysFromCivil(year, month, day) * 86400000 + hour * 3600000 + minute * 60000 + second * 1000 + milli;
+    const day = isoDay(text);
+    const hour = twoDigits(text, 11);
+    const minute = twoDigits(text, 14);
+    const second = twoDigits(text, 17);
+    const milli = n === 24 ? threeDigits(text, 20) : 0;
+    if (day !== -1e9 && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && milli >= 0) {
+      return day * 86400000 + hour * 3600000 + minute * 60000 + second * 1000 + milli;
     }
   }
   return parseIsoTime(text);
 }
-function isoDigits(text, start, count) {
-  let value = 0;
-  for (let i = start; i < start + count; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
+function isoDay(text) {
+  const century = twoDigits(text, 0);
+  const yearOfCentury = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  if (century < 0 || yearOfCentury < 0 || month < 1 || month > 12 || day < 1) return -1e9;
+  const year = century * 100 + yearOfCentury;
+  const leap = (year & 3) === 0 && (yearOfCentury !== 0 || (century & 3) === 0);
+  const length = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  if (day > length) return -1e9;
+  const leapYearsBefore = ((year + 3) >> 2) - (((year + 99) / 100) | 0) + (((year + 399) / 400) | 0);
+  return (year - 1970) * 365 + leapYearsBefore - LEAP_YEARS_BEFORE_1970 + DAYS_BEFORE_MONTH[month] + (leap && month > 2 ? 1 : 0) + day - 1;
 }
-function daysInMonth(year, month) {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+function twoDigits(text, at) {
+  const tens = text.charCodeAt(at) - 48;
+  const ones = text.charCodeAt(at + 1) - 48;
+  return tens >>> 0 <= 9 && ones >>> 0 <= 9 ? tens * 10 + ones : -1;
 }
-function daysFromCivil(year, month, day) {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
+function threeDigits(text, at) {
+  const hundreds = text.charCodeAt(at) - 48;
+  const rest = twoDigits(text, at + 1);
+  return hundreds >>> 0 <= 9 && rest >= 0 ? hundreds * 100 + rest : -1;
 }
 function toDate(raw) {
   if (isBlank(raw)) return UNKNOWN;

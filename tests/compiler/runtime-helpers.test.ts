@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from "vitest";
 import { fieldError } from "../../src/compiler/js/runtime.js";
+import { parseIntegerText } from "../../src/compiler/js/integer-text.js";
 import { parseIsoTimeFast } from "../../src/compiler/js/iso-time.js";
 import { STANDALONE_RUNTIME } from "../../src/compiler/js/standalone-runtime.js";
 import { resolveAsOf } from "../../src/semantics/lead.js";
@@ -12,7 +13,7 @@ import { createRng } from "../support/generate-plan.js";
 import { sameRecord } from "../support/same-record.js";
 
 type Helpers = Record<string, (...args: unknown[]) => unknown>;
-const standalone = new Function(`${STANDALONE_RUNTIME}\nreturn { toNumber, toText, toBoolean, toDate, toList, toEnum, describeRawValue, normalizeEventType, parseIsoTime, parseIsoTimeFast, round2, fieldError, resolveAsOf };`)() as Helpers;
+const standalone = new Function(`${STANDALONE_RUNTIME}\nreturn { toNumber, toText, toBoolean, toDate, toList, toEnum, describeRawValue, normalizeEventType, parseIsoTime, parseIsoTimeFast, parseIntegerText, round2, fieldError, resolveAsOf };`)() as Helpers;
 
 const rng = createRng(4242);
 const pad = (s: string): string => rng.pick(["", " ", "\t", "\n "]) + s + rng.pick(["", " ", "\u00a0"]);
@@ -76,3 +77,31 @@ describe("parseIsoTimeFast = parseIsoTime", () => {
     }
   });
 });
+
+const numberTexts = (): string[] => {
+  const out = ["", "0", "-0", "+0", "7", "007", "-12", "+12", "-", "+", "--1", "1-", "12.5", "1e3", " 12", "12 ", "0x1F", "1_000", "Infinity", "٣", "１２"];
+  for (let digits = 1; digits <= 18; digits++) out.push("9".repeat(digits), "-" + "9".repeat(digits), "1" + "0".repeat(digits - 1));
+  for (let i = 0; i < 2000; i++) {
+    const alphabet = rng.pick(["0123456789", "0123456789", "0123456789-+. e"]);
+    let text = "";
+    for (let k = rng.int(0, 17); k > 0; k--) text += alphabet[rng.int(0, alphabet.length - 1)];
+    out.push(text);
+  }
+  return out;
+};
+
+describe("parseIntegerText = toNumber where it answers", () => {
+  it("gives toNumber's value, or NaN to send the text down the slow path", () => {
+    let answered = 0;
+    for (const text of numberTexts()) {
+      const fast = parseIntegerText(text);
+      expect(Object.is(standalone.parseIntegerText(text), fast), text).toBe(true);
+      if (Number.isNaN(fast)) continue;
+      answered++;
+      const slow = values.toNumber(text);
+      expect(slow.ok && Object.is(slow.value, fast), text).toBe(true);
+    }
+    expect(answered).toBeGreaterThan(500);
+  });
+});
+

@@ -277,14 +277,14 @@ function randomValue(rng: Rng, type: FieldType, asOf: number): unknown {
   switch (type.kind) {
     case "number": {
       const n = rng.pick(NUMBER_LITERALS) + rng.pick([0, 0, 0, 1, -1, 0.5]);
-      return rng.chance(0.2) ? rng.pick([` ${n} `, String(n), "1e2", "+3", ".5"]) : n;
+      return rng.chance(0.2) ? rng.pick([` ${n} `, String(n), String(n), "-" + String(n), "1e2", "+3", ".5", "0x10", "-0"]) : n;
     }
     case "text":
       return rng.chance(0.1) ? rng.pick([42, true]) : messy(rng, rng.pick([...TEXT_LITERALS, "VP Marketing", "Director of Sales", "jane@gmail.com", "other"]));
     case "enum":
       return messy(rng, rng.pick(type.values));
     case "boolean":
-      return rng.pick([true, false, true, false, "yes", "No", "TRUE", " false ", 1, 0, "1", "0"]);
+      return rng.pick([true, false, true, false, "true", "false", "yes", "No", "TRUE", " false ", 1, 0, "1", "0"]);
     case "date": {
       const ms = rng.pick(DATE_LITERALS) + rng.pick([0, 1, DAY_MS - 1, DAY_MS, -1, 12 * 3600_000]);
       const iso = new Date(ms).toISOString();

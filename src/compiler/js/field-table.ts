@@ -84,14 +84,16 @@ export class FieldTable {
         `{ cv = ${converter}; if (!cv.ok) ${fail}${keep ? ` ${local} = cv.value;` : ""} }`;
       switch (field.type.kind) {
         case "number":
+          // Numbers and, from CSV files, integer text take the fast path (integer-text.ts).
           lines.push(keep
-            ? `if (typeof v === "number" && v - v === 0) ${local} = v; else if (v !== undefined) ${slow("toNumber(v)")}`
-            : `if (!(typeof v === "number" && v - v === 0) && v !== undefined) ${slow("toNumber(v)")}`);
+            ? `if (typeof v === "number" && v - v === 0) ${local} = v; else if (typeof v === "string" && (t = parseIntegerText(v)) === t) ${local} = t; else if (v !== undefined) ${slow("toNumber(v)")}`
+            : `if (!(typeof v === "number" && v - v === 0) && !(typeof v === "string" && (t = parseIntegerText(v)) === t) && v !== undefined) ${slow("toNumber(v)")}`);
           break;
         case "boolean":
+          // CSV files spell booleans "true"/"false" (the other spellings take toBoolean()).
           lines.push(keep
-            ? `if (typeof v === "boolean") ${local} = v; else if (v !== undefined) ${slow("toBoolean(v)")}`
-            : `if (typeof v !== "boolean" && v !== undefined) ${slow("toBoolean(v)")}`);
+            ? `if (typeof v === "boolean") ${local} = v; else if (v === "false" || v === "true") ${local} = v === "true"; else if (v !== undefined) ${slow("toBoolean(v)")}`
+            : `if (typeof v !== "boolean" && v !== "false" && v !== "true" && v !== undefined) ${slow("toBoolean(v)")}`);
           break;
         case "text":
           // Any string is valid text: normalise it here (trim, lower case; blank = unknown).

@@ -17,7 +17,7 @@ import { numberLiteral, stringLiteral } from "./literals.js";
 /** Helpers the generated code calls; compileScorer passes them in, the standalone module inlines them. */
 export const RUNTIME_NAMES = [
   "toNumber", "toText", "toBoolean", "toDate", "toList", "toEnum",
-  "describeRawValue", "normalizeEventType", "parseIsoTimeFast", "round2", "fieldError",
+  "describeRawValue", "normalizeEventType", "parseIsoTimeFast", "parseIntegerText", "round2", "fieldError",
 ] as const;
 
 export interface GenerateOptions {

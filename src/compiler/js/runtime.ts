@@ -6,6 +6,7 @@ import {
   describeRawValue, normalizeEventType, round2, toBoolean, toDate, toEnum, toList, toNumber, toText,
 } from "../../semantics/values.js";
 import type { RUNTIME_NAMES } from "./generate.js";
+import { parseIntegerText } from "./integer-text.js";
 import { parseIsoTimeFast } from "./iso-time.js";
 
 /** The message readLead() gives for a value that does not fit its field. */
@@ -14,5 +15,5 @@ export function fieldError(id: string | number, field: string, expected: string,
 }
 
 export const runtime: Record<(typeof RUNTIME_NAMES)[number], unknown> = {
-  toNumber, toText, toBoolean, toDate, toList, toEnum, describeRawValue, normalizeEventType, parseIsoTimeFast, round2, fieldError,
+  toNumber, toText, toBoolean, toDate, toList, toEnum, describeRawValue, normalizeEventType, parseIsoTimeFast, parseIntegerText, round2, fieldError,
 };

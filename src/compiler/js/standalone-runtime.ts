@@ -1,6 +1,6 @@
 // The runtime helpers as JavaScript text, inlined into standalone modules (which may not import
 // anything). This mirrors src/semantics/values.ts, resolveAsOf() of src/semantics/lead.ts,
-// ./iso-time.ts and fieldError() of ./runtime.ts line for line (types stripped);
+// ./iso-time.ts, ./integer-text.ts and fieldError() of ./runtime.ts line for line (types stripped);
 // tests/compiler/runtime-helpers.test.ts checks every helper against the originals.
 
 export const STANDALONE_RUNTIME = String.raw`const DAY_MS = 86400000;
@@ -95,6 +95,24 @@ function threeDigits(text, at) {
   const hundreds = text.charCodeAt(at) - 48;
   const rest = twoDigits(text, at + 1);
   return hundreds >>> 0 <= 9 && rest >= 0 ? hundreds * 100 + rest : -1;
+}
+function parseIntegerText(text) {
+  const n = text.length;
+  let i = 0;
+  let sign = 1;
+  const first = text.charCodeAt(0);
+  if (first === 45 || first === 43) {
+    sign = first === 45 ? -1 : 1;
+    i = 1;
+  }
+  if (n === i || n - i > 15) return NaN;
+  let value = 0;
+  for (; i < n; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit >>> 0 > 9) return NaN;
+    value = value * 10 + digit;
+  }
+  return sign * value;
 }
 function toDate(raw) {
   if (isBlank(raw)) return UNKNOWN;

@@ -14,8 +14,11 @@ import type { Scorer } from "../../compiler/js/compile-scorer.js";
 import { scoreChunk, type ChunkSettings } from "./score-chunk.js";
 import type { ChunkReply, ChunkRequest, WorkerData } from "./score-worker.js";
 
-/** Chunks given to one worker before it answers: one being scored, one waiting, so it never idles. */
-const IN_FLIGHT_PER_WORKER = 2;
+/**
+ * Chunks given to one worker before it answers: one being scored, the others waiting, so it does
+ * not idle while this thread is busy (a chunk takes ~10 ms; so can a block of the planning pass).
+ */
+const IN_FLIGHT_PER_WORKER = 4;
 /** Chunks per thread that may be taken and not yet written (scored ones wait for those before them). */
 const MAX_OUTSTANDING_PER_THREAD = 4;
 /**
@@ -52,8 +55,8 @@ export interface ParallelRun {
 }
 
 /**
- * Scores the chunks on `threads` threads: this one and threads - 1 workers. This thread takes a
- * chunk whenever the next output to write is not ready yet, so with two cores one worker is
+ * Scores the chunks on `threads` threads: this one and threads - 1 workers. Once the plan holds,
+ * this thread takes a chunk whenever the next output to write is not ready yet, so with two cores one worker is
  * enough to keep both busy, and memory holds one extra heap, not two. Scoring starts with the
  * first planned chunk; writing waits until the plan holds. Returns undefined, having written
  * nothing, when the plan fails: the caller then scores on the main thread.
@@ -136,7 +139,9 @@ export async function scoreInParallel(run: ParallelRun): Promise<ParallelOutcome
       // Anything may have happened meanwhile (the plan ended, replies came): look again before
       // scoring here or waiting, or a wake-up that already happened would be waited for forever.
       if (failure !== undefined || feed.failed() || (feed.holds() && !confirmed) || canWrite()) continue;
-      if (mayTake()) {
+      // While the planning pass runs, this thread leaves scoring to the workers: the plan is what
+      // everything waits for (no output is written before it holds).
+      if (feed.holds() && mayTake()) {
         const index = nextToSend++;
         replies.set(index, { index, ...(await scoreChunk(settings, run.model, chunks[index])) });
         continue;

@@ -45,7 +45,7 @@ export interface CliMeasurement {
   /** Highest peak RSS over the runs, MB. */
   peakRssMb: number;
   rssMethod: string;
-  /** `--threads` given to the CLI; absent: its default (one thread). */
+  /** `--threads` given to the CLI; absent: its default (src/cli/parallel/default-threads.ts). */
   threads?: string;
   /** False when the run had no events file (a comparison run; the budgets use runs with events). */
   withEvents?: boolean;

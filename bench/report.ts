@@ -125,7 +125,7 @@ export function formatReport(results: BenchResults): string {
           int(c.leads),
           c.withEvents === false ? "none" : int(c.events),
           `${int((c.leadsBytes + (c.withEvents === false ? 0 : c.eventsBytes)) / 1048576)} MB`,
-          c.threads === undefined ? "1 (default)" : c.threads === "auto" ? `auto (${results.machine.nproc})` : c.threads,
+          c.threads === undefined ? "default" : c.threads === "auto" ? `auto (${results.machine.nproc})` : c.threads,
           int(c.leadsPerSecond),
           int(c.leadsPerCpuSecond),
           `${fixed(c.peakRssMb, 0)} MB`,

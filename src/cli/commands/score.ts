@@ -14,6 +14,7 @@ import { loadModel } from "../load-model.js";
 import { Progress } from "../progress.js";
 import { scoreInputs } from "../score-loop.js";
 import type { ChunkFormat } from "../parallel/score-chunk.js";
+import { defaultThreads } from "../parallel/default-threads.js";
 import { scoreInParallel, WORKER_URL } from "../parallel/score-parallel.js";
 import { engineHelp, scoreWithEngine } from "./score-engine.js";
 import { write, type Terminal } from "../terminal.js";
@@ -32,8 +33,9 @@ Options:
   --explain            list the rules that fired for each lead (hits)
   --id FIELD           the field holding the lead id (default: id)
   --threads N          score a CSV or JSONL file on N threads, or auto: one per
-                       core (default 1). Faster on big files; uses about 90 MB more
-                       memory (src/cli/parallel/)
+                       core. Default: 2 when the machine has two cores or more and
+                       the input files hold 8 MB or more, else 1. Each thread
+                       beyond the first uses about 70 MB of memory
   -o, --output FILE    write results to FILE instead of standard output
   --engine ENGINE      duckdb or postgres: score with a database (below)
   -h, --help           show this help
@@ -94,7 +96,7 @@ export async function scoreCommand(args: string[], terminal: Terminal): Promise<
   const output: Writable = values.output ? createWriteStream(values.output as string) : terminal.stdout;
   const progress = new Progress(terminal, leadsPath);
   const eventsPath = values.events as string | undefined;
-  const threads = parseThreads(values.threads as string | undefined);
+  const threads = parseThreads(values.threads as string | undefined) ?? (await defaultThreads(leadsPath, eventsPath));
 
   const leadsFormat = leadFileFormat(leadsPath);
   const feed = startParallelPlan(leadsPath, leadsFormat, eventsPath, format, threads, idField);
@@ -130,13 +132,9 @@ async function endOutput(output: Writable, terminal: Terminal): Promise<void> {
   if (output !== terminal.stdout) await new Promise<void>((resolve, reject) => output.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }
 
-/**
- * --threads: 1 by default. The worker threads score a 1M-lead file with events about 1.25x faster
- * on two cores, but each thread holds its own heap and compiled code, and peak memory went from
- * ~140 MB to ~230-260 MB, over SPEC 10's 250 MB at 10M leads: so they are asked for, not assumed.
- */
-function parseThreads(text: string | undefined): number {
-  if (text === undefined) return 1;
+/** --threads: a number, "auto" (one per core), or undefined when not given (defaultThreads). */
+function parseThreads(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
   if (text === "auto") return availableParallelism();
   const threads = Number(text);
   if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--threads must be auto or a whole number from 1 to 64, not "${text}"`);

@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from "vitest";
 import { readLeads } from "../../src/io/read-leads.js";
+import { CsvHeader } from "../../src/io/read-csv.js";
 import { collect, writeFiles } from "./files.js";
 
 async function read(text: string) {
@@ -92,5 +93,34 @@ describe("reading CSV leads", () => {
     const { inputs } = await read(lines.join("\n"));
     expect(inputs).toHaveLength(20000);
     expect(inputs.every((input, i) => input.kind === "lead" && input.raw.id === `L-${i + 1}` && input.line === i + 2)).toBe(true);
+  });
+});
+
+describe("CsvHeader.toRecord", () => {
+  const headers: string[][] = [
+    ["id", "title", "company_size"],
+    ["id", "a", "a", "b", "a"], // the last of duplicate names wins, at the first one's place
+    ["__proto__", "id", "constructor", "toString"],
+    ["2", "1", "id", "10"], // integer-like names come first, in numeric order, either way
+    ["", " spaced name ", 'quote"d', "back\\slash", "new\nline", "ünïcode", "${x}", "f[0]"],
+    Array.from({ length: 40 }, (_, i) => `column_${i}`),
+  ];
+
+  it.each(headers.map((names) => [names.join("|").slice(0, 40), names]))("builds what assigning the fields one by one builds (%s)", (_, names) => {
+    const header = new CsvHeader(names);
+    const fields = names.map((_, i) => `value ${i}`);
+    const built = header.toRecord(fields);
+    const assigned = header.assignRecord(fields);
+    expect(Object.getPrototypeOf(built)).toBe(Object.prototype);
+    expect(Object.keys(built)).toEqual(Object.keys(assigned));
+    for (const key of Object.keys(assigned)) {
+      expect(Object.getOwnPropertyDescriptor(built, key), key).toEqual(Object.getOwnPropertyDescriptor(assigned, key));
+    }
+  });
+
+  it("keeps a __proto__ column as a field, not as the record's prototype", () => {
+    const record = new CsvHeader(["id", "__proto__"]).toRecord(["L-1", "x"]);
+    expect(Object.hasOwn(record, "__proto__")).toBe(true);
+    expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
   });
 });

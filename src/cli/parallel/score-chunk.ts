@@ -11,6 +11,7 @@ import { readCsvLeadBatches } from "../../io/read-csv.js";
 import { readJsonlLeadBatches } from "../../io/read-jsonl.js";
 import { createResultWriter } from "../../io/write-results.js";
 import { scoreInputs } from "../score-loop.js";
+import { encodeParts, type BufferPool } from "./buffer-pool.js";
 
 export type ChunkFormat = "jsonl" | "csv";
 
@@ -32,8 +33,9 @@ export interface ChunkOutput {
   /**
    * The formatted results, in input order (csv without its header row), as UTF-8 bytes: a buffer
    * can be handed to the main thread without a copy and written out as it is, and it stays out
-   * of the JavaScript heap (as a string of this size it would go straight to the old generation,
-   * and the heap grew by ~100 MB of them between collections).
+   * of the JavaScript heap (as strings, copied into the main thread's heap, they survived into
+   * its old generation and the heap grew by 30-100 MB of them between collections). It is a view
+   * of the start of a pooled buffer (buffer-pool.ts).
    */
   bytes: Uint8Array;
   /** Results written (leads and bad lead rows). */
@@ -44,7 +46,8 @@ export interface ChunkOutput {
   warnings: string;
 }
 
-export async function scoreChunk(settings: ChunkSettings, model: Pick<Scorer, "score">, chunk: Chunk): Promise<ChunkOutput> {
+/** Scores the chunk; its output goes into a buffer from `pool` (buffer-pool.ts). */
+export async function scoreChunk(settings: ChunkSettings, model: Pick<Scorer, "score">, chunk: Chunk, pool: BufferPool): Promise<ChunkOutput> {
   const { leadsPath, eventsPath, eventsHeader, idField } = settings;
   const part = { start: chunk.leadsStart, end: chunk.leadsEnd, line: chunk.leadsLine };
   let inputs = settings.leadsFormat === "jsonl" ? readJsonlLeadBatches(leadsPath, part) : readCsvLeadBatches(leadsPath, { ...part, header: settings.leadsHeader });
@@ -74,15 +77,5 @@ export async function scoreChunk(settings: ChunkSettings, model: Pick<Scorer, "s
     },
   });
   await writer.finish();
-  return { bytes: encode(parts), warnings, ...outcome };
-}
-
-/** The parts (the writer's blocks of at most 64 KB) as one transferable buffer of UTF-8. */
-function encode(parts: readonly string[]): Uint8Array {
-  let size = 0;
-  for (const part of parts) size += Buffer.byteLength(part);
-  const bytes = Buffer.allocUnsafeSlow(size);
-  let at = 0;
-  for (const part of parts) at += bytes.write(part, at);
-  return bytes;
+  return { bytes: encodeParts(parts, pool), warnings, ...outcome };
 }

@@ -12,7 +12,8 @@ import type { Progress } from "../progress.js";
 import { write } from "../terminal.js";
 import type { Scorer } from "../../compiler/js/compile-scorer.js";
 import { scoreChunk, type ChunkSettings } from "./score-chunk.js";
-import type { ChunkReply, ChunkRequest, WorkerData } from "./score-worker.js";
+import type { ChunkReply, ChunkRequest, ReturnedBuffer, WorkerData } from "./score-worker.js";
+import { BufferPool } from "./buffer-pool.js";
 
 /**
  * Chunks given to one worker before it answers: one being scored, the others waiting, so it does
@@ -35,6 +36,15 @@ const SPECULATIVE_CHUNKS = 128;
  * of a worker's 6 s on 1M leads with events, at 48 MB 0.55 s, for ~15 MB more peak RSS.
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 48 };
+
+/** write() of terminal.ts, calling `written` once the stream has taken the bytes (not before: it may still read them). */
+function writeThen(stream: Writable, bytes: Uint8Array, written: () => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const ok = stream.write(bytes, (error) => (error ? reject(error) : written()));
+    if (ok) resolve();
+    else stream.once("drain", resolve);
+  });
+}
 
 export const WORKER_URL = new URL("./score-worker.js", import.meta.url);
 
@@ -75,8 +85,16 @@ export async function scoreInParallel(run: ParallelRun): Promise<ParallelOutcome
   const workers = Array.from({ length: Math.max(1, run.threads - 1) }, () => new Worker(WORKER_URL, { workerData: data, resourceLimits: WORKER_LIMITS }));
   const outcome: ParallelOutcome = { records: 0, invalid: 0, badEventRows: 0 };
   const limit = (workers.length + 1) * MAX_OUTSTANDING_PER_THREAD;
+  let finished = false; // the workers are gone: no buffer goes back to them
   try {
     const replies = new Map<number, ChunkReply>();
+    /** Who scored each chunk in `replies`: its buffer goes back there once written (undefined: this thread). */
+    const scoredBy = new Map<number, Worker>();
+    const pool = new BufferPool();
+    const giveBack = (bytes: Uint8Array, worker: Worker | undefined) => {
+      if (worker === undefined) pool.give(bytes.buffer as ArrayBuffer);
+      else if (!finished) worker.postMessage({ spare: bytes.buffer as ArrayBuffer } satisfies ReturnedBuffer, [bytes.buffer as ArrayBuffer]);
+    };
     const inFlight = new Map<Worker, number>(workers.map((worker) => [worker, 0]));
     let nextToSend = 0;
     let nextToWrite = 0;
@@ -106,6 +124,7 @@ export async function scoreInParallel(run: ParallelRun): Promise<ParallelOutcome
       worker.on("message", (reply: ChunkReply) => {
         inFlight.set(worker, inFlight.get(worker)! - 1);
         replies.set(reply.index, reply);
+        scoredBy.set(reply.index, worker);
         pump();
         wake?.();
       });
@@ -123,6 +142,8 @@ export async function scoreInParallel(run: ParallelRun): Promise<ParallelOutcome
       const reply = confirmed ? replies.get(nextToWrite) : undefined;
       if (reply !== undefined) {
         replies.delete(nextToWrite);
+        const scorer = scoredBy.get(nextToWrite);
+        scoredBy.delete(nextToWrite);
         if ("error" in reply) throw new Error(`scoring chunk ${nextToWrite + 1} of ${chunks.length} failed: ${reply.error}`);
         nextToWrite++;
         pump();
@@ -132,7 +153,7 @@ export async function scoreInParallel(run: ParallelRun): Promise<ParallelOutcome
         outcome.invalid += reply.invalid;
         outcome.badEventRows += reply.badEventRows;
         if (reply.warnings !== "") await write(run.stderr, reply.warnings);
-        if (reply.bytes.length > 0) await write(run.output, reply.bytes);
+        if (reply.bytes.length > 0) await writeThen(run.output, reply.bytes, () => giveBack(reply.bytes, scorer));
         run.progress.tick(outcome.records);
         continue;
       }
@@ -147,7 +168,7 @@ export async function scoreInParallel(run: ParallelRun): Promise<ParallelOutcome
       // everything waits for (no output is written before it holds).
       if (feed.holds() && mayTake()) {
         const index = nextToSend++;
-        replies.set(index, { index, ...(await scoreChunk(settings, run.model, chunks[index])) });
+        replies.set(index, { index, ...(await scoreChunk(settings, run.model, chunks[index], pool)) });
         continue;
       }
       await Promise.race([new Promise<void>((resolve) => (wake = resolve)), feed.changed()]);
@@ -156,6 +177,7 @@ export async function scoreInParallel(run: ParallelRun): Promise<ParallelOutcome
     if (!headerWritten && settings.format === "csv") await write(run.output, csvHeaderText({ groups: settings.groups, explain: settings.explain }));
     return outcome;
   } finally {
+    finished = true;
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 }

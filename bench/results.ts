@@ -7,6 +7,7 @@ import type { EngineName } from "./engines.js";
 import type { PlaygroundMeasurement } from "./playground.js";
 import type { ScoringMeasurement } from "./scoring.js";
 import type { SqlEngineMeasurement } from "./sql-engine.js";
+import { median, type Throughput } from "./timing.js";
 
 export interface Machine {
   nproc: number;
@@ -57,22 +58,29 @@ export interface BenchResults {
   budgets: BudgetCheck[];
 }
 
+/**
+ * The ratios between engines, each the median of the ratios of their rounds taken one after the
+ * other in the same process: the machine's speed drifts (2-3x on a shared host, for every engine at
+ * once), and pairing rounds cancels that drift, where dividing two medians does not.
+ */
 export function scoringRatios(size: ScoringSize): ScoringSize["ratios"] {
-  const rate = (name: EngineName) => size.engines[name]?.throughput?.leadsPerSecond;
-  const compiled = rate("compiled");
-  const over = (name: EngineName) => {
-    const other = rate(name);
-    return compiled !== undefined && other !== undefined ? compiled / other : undefined;
-  };
-  const hand = rate("handwritten");
-  const explain = rate("explain");
+  const compiled = size.engines.compiled?.throughput;
+  const rulesEngine = size.engines["rules-engine"];
   return {
-    compiledVsHandWritten: compiled !== undefined && hand !== undefined ? hand / compiled : undefined,
-    speedupOverJsonLogic: over("json-logic"),
-    speedupOverRulesEngine: over("rules-engine"),
-    explainVsPlain: compiled !== undefined && explain !== undefined ? compiled / explain : undefined,
-    speedupOverInterpreter: over("interpreter"),
+    compiledVsHandWritten: pairedRatio(size.engines.handwritten?.throughput, compiled),
+    speedupOverJsonLogic: pairedRatio(compiled, size.engines["json-logic"]?.throughput),
+    // Its own process: paired with the compiled scorer's rounds taken there.
+    speedupOverRulesEngine: rulesEngine?.compiledRounds === undefined ? undefined : pairedRatio({ rounds: rulesEngine.compiledRounds }, rulesEngine.throughput),
+    explainVsPlain: pairedRatio(compiled, size.engines.explain?.throughput),
+    speedupOverInterpreter: pairedRatio(compiled, size.engines.interpreter?.throughput),
   };
+}
+
+/** Median over rounds of numerator rate / denominator rate (round i of each were taken one after the other). */
+export function pairedRatio(numerator: Pick<Throughput, "rounds"> | undefined, denominator: Pick<Throughput, "rounds"> | undefined): number | undefined {
+  if (numerator === undefined || denominator === undefined) return undefined;
+  if (numerator.rounds.length === 0 || numerator.rounds.length !== denominator.rounds.length) return undefined;
+  return median(numerator.rounds.map((rate, i) => rate / denominator.rounds[i]));
 }
 
 function unequal(size: ScoringSize, name: EngineName): string | undefined {

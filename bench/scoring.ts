@@ -16,6 +16,11 @@ export interface ScoringMeasurement {
   equality: EqualityReport;
   /** Absent when the equality check failed: an engine giving other results is not timed. */
   throughput?: Throughput;
+  /**
+   * For an engine timed in a process of its own (json-rules-engine): the compiled scorer's rounds,
+   * taken in turn with this engine's in that process, to pair with them (results.ts).
+   */
+  compiledRounds?: number[];
 }
 
 /**

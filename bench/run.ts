@@ -53,8 +53,8 @@ function machine(): Machine {
 
 /**
  * The engines that share a process. json-rules-engine gets its own, with only the compiled scorer
- * beside it: its promises make so much garbage that collecting it between rounds would lengthen
- * the run, and the ratio to it needs only the compiled scorer's rounds.
+ * beside it (the ratio to it needs only that one's rounds): its promises make so much garbage that
+ * collecting it would land in the other engines' rounds.
  */
 const SHARED: EngineName[] = ENGINES.filter((name) => name !== "rules-engine");
 
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
     quick,
     startedAt: new Date(started).toISOString(),
     machine: machine(),
-    method: `CPU time of the scoring process, median of ${quick ? 3 : 9} rounds after warm-up, a full collection before each round; engines take their rounds in turn in one process (json-rules-engine in its own, beside the compiled scorer), and each ratio is the median of the ratios of rounds taken one after the other`,
+    method: `CPU time of the scoring process, median of ${quick ? 3 : 9} rounds after warm-up; engines take their rounds in turn in one process (json-rules-engine in its own, beside the compiled scorer), and each ratio is the median of the ratios of rounds taken one after the other`,
     scoring: [],
     compile: [],
     cli: { model: "", runs: 0, sizes: [] },

@@ -1,8 +1,7 @@
 // Timing loops. Throughput is measured in rounds of a calibrated number of leads (cycling through
 // the pool), after a warm-up; the figure reported is the median round. Engines measured in the same
 // process take their rounds in turn, so a slow-down of the machine hits all of them alike, and
-// ratios between them are taken round by round (results.ts). A full collection runs before each
-// round (when the process has --expose-gc), so no engine pays for another's garbage.
+// ratios between them are taken round by round (results.ts).
 //
 // Rounds are timed in CPU time of this process (process.cpuUsage), not wall time: scoring is one
 // synchronous thread, and on a shared machine wall time mostly measures the other processes. Wall
@@ -91,12 +90,11 @@ export async function measureThroughput(engines: Engine[], pools: Map<Engine, Re
     const batch = Math.max(Math.min(MIN_BATCH, leads.length), Math.round(perMs * options.roundMs));
     state.set(engine, { batch, cursor, rounds: [], wall: [] });
   }
-  // Present when the process runs with --expose-gc (bench/worker-protocol.ts starts it so).
-  const collect = (globalThis as { gc?: () => void }).gc;
+  // No full collection between rounds: tried, it made the 1,000-rule compiled scorer's rounds
+  // erratic (34k-140k leads/s against a steady 108k), as if its optimised code were thrown away.
   for (let round = 0; round < options.rounds; round++) {
     for (const engine of engines) {
       const s = state.get(engine)!;
-      collect?.();
       const cpu = process.cpuUsage();
       const started = performance.now();
       s.cursor = await runBatch(engine, pools.get(engine)!, s.cursor, s.batch);

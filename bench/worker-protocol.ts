@@ -9,8 +9,7 @@ const WORKER = fileURLToPath(new URL("./worker.ts", import.meta.url));
 
 export function runWorker<T>(task: string, args: object): Promise<T> {
   return new Promise((resolve, reject) => {
-    // --expose-gc: the timing loop collects between rounds, so no round pays for the previous one's garbage.
-    const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", WORKER, task, JSON.stringify(args)], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", WORKER, task, JSON.stringify(args)], { stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (text: string) => (stdout += text));

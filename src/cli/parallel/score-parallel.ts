@@ -70,10 +70,10 @@ export interface ParallelRun {
 
 /**
  * Scores the chunks on `threads` threads: this one and threads - 1 workers. Once the plan holds,
- * this thread takes a chunk whenever the next output to write is not ready yet, so with two cores one worker is
- * enough to keep both busy, and memory holds one extra heap, not two. Scoring starts with the
- * first planned chunk; writing waits until the plan holds. Returns undefined, having written
- * nothing, when the plan fails: the caller then scores on the main thread.
+ * this thread takes a chunk whenever the next output to write is not ready yet, so with two cores
+ * one worker is enough to keep both busy, and memory holds one extra heap, not two. Scoring starts
+ * with the first planned chunk; writing waits until the plan holds. Returns undefined, having
+ * written nothing, when the plan fails: the caller then scores on the main thread.
  */
 export async function scoreInParallel(run: ParallelRun): Promise<ParallelOutcome | undefined> {
   const { feed } = run;

@@ -3,17 +3,15 @@
 // text; a text edit shows in the builder at once; undo and redo span both views; rows are keyboard
 // operable and labelled.
 
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import LZString from "lz-string";
 import { compile, format, isErrorRecord } from "../../src/index.js";
 import { lineDiff } from "../builder/line-diff.js";
-import { launchChromium } from "./browser.js";
-import { serveStatic, type StaticServer } from "./static-server.js";
+import { browserSession } from "./session.js";
 
-const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
 const ACME = fileURLToPath(new URL("../../examples/acme.score", import.meta.url));
 const ACME_SOURCE = readFileSync(ACME, "utf8");
 const DEMO_LEADS = JSON.parse(readFileSync(fileURLToPath(new URL("../../examples/leads.json", import.meta.url)), "utf8")) as unknown[];
@@ -46,34 +44,13 @@ tiers {
 }
 `;
 
-let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
+const session = browserSession();
 let page: Page;
-let pageErrors: string[];
-
-beforeAll(async () => {
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  page = await context.newPage();
-  pageErrors = [];
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  await page.goto(server.url);
+  page = session.page;
+  await page.goto(session.server.url);
   await page.waitForSelector('[data-testid="editor"][data-ready="true"]', { timeout: 20_000 });
-});
-
-afterEach(async () => {
-  await context?.close();
-  expect(pageErrors).toEqual([]);
 });
 
 /**

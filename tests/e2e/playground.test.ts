@@ -1,57 +1,26 @@
 // The playground in real Chromium: the built site (dist/) served from a local static server, driven
 // through the stable data-testid hooks and the keyboard, as a user would.
 
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import LZString from "lz-string";
 import { compile } from "../../src/index.js";
-import { serveStatic, type StaticServer } from "./static-server.js";
-import { launchChromium } from "./browser.js";
+import { browserSession } from "./session.js";
 
-const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
 const DEMO_SOURCE = readFileSync(fileURLToPath(new URL("../../examples/demo.score", import.meta.url)), "utf8");
 const DEMO_LEADS = JSON.parse(readFileSync(fileURLToPath(new URL("../../examples/leads.json", import.meta.url)), "utf8")) as unknown[];
 const DEMO_SCHEMA = compile(DEMO_SOURCE).schema;
 
-let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
+const session = browserSession();
 let page: Page;
-let pageErrors: string[];
-let foreignRequests: string[];
 
-beforeAll(async () => {
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
+beforeEach(() => {
+  page = session.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  // A fresh context per test: its own IndexedDB, so tests never see each other's saved work.
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  page = await context.newPage();
-  pageErrors = [];
-  foreignRequests = [];
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  page.on("request", (request) => {
-    const url = request.url();
-    if (!url.startsWith(server.url) && !url.startsWith("data:") && !url.startsWith("blob:")) foreignRequests.push(url);
-  });
-});
-
-afterEach(async () => {
-  await context?.close();
-  expect(pageErrors).toEqual([]);
-  expect(foreignRequests).toEqual([]);
-});
-
-async function open(target: Page = page, url = server.url): Promise<void> {
+async function open(target: Page = page, url = session.server.url): Promise<void> {
   await target.goto(url);
   await target.waitForSelector('[data-testid="editor"][data-ready="true"]', { timeout: 20_000 });
 }
@@ -225,7 +194,7 @@ describe("the playground", () => {
     expect(source?.trimEnd().endsWith("# shared with a colleague")).toBe(true);
 
     // A colleague with nothing saved opens the link.
-    const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const other = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const colleague = await other.newPage();
     const errors: string[] = [];
     colleague.on("pageerror", (e) => errors.push(e.message));
@@ -239,12 +208,12 @@ describe("the playground", () => {
 
   it("opens a hostile share link as plain text", async () => {
     const payload = '# <img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>\nwhen competitor subtract 20\n';
-    const link = `${server.url}#model=${LZString.compressToEncodedURIComponent(payload)}&name=${encodeURIComponent("<b onmouseover=alert(1)>x</b>")}`;
+    const link = `${session.server.url}#model=${LZString.compressToEncodedURIComponent(payload)}&name=${encodeURIComponent("<b onmouseover=alert(1)>x</b>")}`;
     await open(page, link);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator("img[src=x]").count()).toBe(0);
     expect(await page.locator('input[aria-label="Model name"]').inputValue()).toBe("<b onmouseover=alert(1)>x</b>");
-    const damaged = `${server.url}#model=%%%not-lz`;
+    const damaged = `${session.server.url}#model=%%%not-lz`;
     await page.goto("about:blank");
     await open(page, damaged);
     await expect.poll(() => page.locator('[data-testid="notice"][data-kind="error"]').count()).toBeGreaterThan(0);

@@ -48,7 +48,13 @@ export class JsonArraySplitter {
   /** Index of the next line feed in the current chunk (Infinity: none), found once, not per string. */
   private nextLf = -1;
 
-  constructor(private readonly maxElementChars = DEFAULT_MAX_ELEMENT_CHARS) {}
+  /** `firstLine`: the line the text starts on (a worker thread reading part of a file starts mid-way). */
+  constructor(
+    private readonly maxElementChars = DEFAULT_MAX_ELEMENT_CHARS,
+    firstLine = 1,
+  ) {
+    this.line = firstLine;
+  }
 
   push(chunk: string, out: JsonPiece[]): void {
     const n = chunk.length;

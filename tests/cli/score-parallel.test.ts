@@ -1,10 +1,11 @@
 // `leadscore score` on worker threads gives byte for byte the output of the main-thread path:
 // records, error records, event warnings and exit code, in every format, with and without an
 // events file. LEADSCORE_CHUNK_LEADS cuts the small test files into many chunks, so chunk
-// boundaries fall everywhere, including next to bad rows.
+// boundaries fall everywhere, including next to bad rows. The same for JSON Lines and JSON arrays.
 
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { planJsonArray } from "../../src/io/json-array-plan.js";
 import { planJsonl } from "../../src/io/jsonl-plan.js";
 import { planParallel } from "../../src/io/parallel-plan.js";
 import { writeFiles } from "../io/files.js";
@@ -80,6 +81,24 @@ describe("score --threads", () => {
     expect(sequential.stdout.split("\n").length).toBeGreaterThan(250);
     expect(parallel).toEqual(sequential);
     expect(parallel.code).toBe(1);
+  });
+
+  it("gives the main thread's output on a JSON array, and on one it cannot cut (read sequentially)", async () => {
+    const leads = (JSON.parse(readFileSync(`${REPO}/examples/leads.json`, "utf8")) as unknown[]).map((lead) => JSON.stringify(lead, null, 1));
+    leads.splice(3, 0, "not json", '{"id": "L-bad", "company_size": "lots"}', '"a string"');
+    leads.splice(60, 0, '{"id": "L-odd", "title": "a ] b } c, \\" d"}');
+    const good = "[\n" + leads.join(",\n") + "\n]\n";
+    const broken = good.replace(/\]\n$/, ""); // the closing bracket missing: reported at the end
+    const { "leads.json": path, "broken.json": brokenPath } = writeFiles({ "leads.json": good, "broken.json": broken });
+    expect((await planJsonArray(path, 7))?.chunks.length).toBeGreaterThan(30);
+    for (const file of [path, brokenPath]) {
+      const args = (threads: string) => ["score", MODEL, file, ...AS_OF, "--threads", threads];
+      const sequential = runCli(args("1"));
+      const parallel = runCli(args("2"), { env: { LEADSCORE_CHUNK_LEADS: "7" } });
+      expect(sequential.stdout.split("\n").length).toBeGreaterThan(250);
+      expect(parallel).toEqual(sequential);
+      expect(parallel.code).toBe(1);
+    }
   });
 
   it("rejects a thread count that is not auto or a whole number from 1 to 64", () => {

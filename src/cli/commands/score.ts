@@ -5,6 +5,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Writable } from "node:stream";
 import { ChunkFeed } from "../../io/chunk-feed.js";
+import { feedJsonArrayPlan } from "../../io/json-array-plan.js";
 import { feedJsonlPlan } from "../../io/jsonl-plan.js";
 import { feedParallelPlan } from "../../io/parallel-plan.js";
 import { leadFileFormat, readLeadBatches, type LeadFileFormat } from "../../io/read-leads.js";
@@ -32,7 +33,7 @@ Options:
   --format FORMAT      jsonl (default), csv or table
   --explain            list the rules that fired for each lead (hits)
   --id FIELD           the field holding the lead id (default: id)
-  --threads N          score a CSV or JSONL file on N threads, or auto: one per
+  --threads N          score a CSV, JSON or JSONL file on N threads, or auto: one per
                        core. Default: 2 when the machine has two cores or more and
                        the input files hold 8 MB or more, else 1. Each thread
                        beyond the first uses about 60 MB of memory
@@ -101,7 +102,7 @@ export async function scoreCommand(args: string[], terminal: Terminal): Promise<
   const leadsFormat = leadFileFormat(leadsPath);
   const feed = startParallelPlan(leadsPath, leadsFormat, eventsPath, format, threads, idField);
   if (feed !== undefined) {
-    const settings = { leadsPath, leadsFormat: leadsFormat === "jsonl" ? "jsonl" : "csv", eventsPath, idField, asOf, explain, format: format as ChunkFormat, groups: compiled.groups } as const;
+    const settings = { leadsPath, leadsFormat: leadsFormat === "jsonl" || leadsFormat === "json" ? leadsFormat : "csv", eventsPath, idField, asOf, explain, format: format as ChunkFormat, groups: compiled.groups } as const;
     const outcome = await scoreInParallel({ feed, scoringPlan: compiled.plan, model, settings, threads, output, stderr: terminal.stderr, progress });
     if (outcome !== undefined) {
       await endOutput(output, terminal);
@@ -143,17 +144,19 @@ function parseThreads(text: string | undefined): number | undefined {
 
 /**
  * Starts planning the chunks for worker threads, or returns undefined to score on the main thread:
- * for one thread, table output (its columns are sized from the first results), a JSON array, or
- * JSONL with an events file. The plan itself can still fail (a CSV the planner cannot cut safely,
- * events out of lead order: see src/io/parallel-plan.ts and jsonl-plan.ts).
+ * for one thread, table output (its columns are sized from the first results), or JSON or JSONL
+ * leads with an events file. The plan itself can still fail (a CSV or JSON array the planner
+ * cannot cut safely, events out of lead order: see src/io/parallel-plan.ts, jsonl-plan.ts and
+ * json-array-plan.ts).
  */
 function startParallelPlan(leadsPath: string, leadsFormat: LeadFileFormat, eventsPath: string | undefined, format: ResultFormat, threads: number, idField: string): ChunkFeed | undefined {
-  if (threads < 2 || format === "table" || leadsFormat === "json" || (leadsFormat === "jsonl" && eventsPath !== undefined)) return undefined;
+  if (threads < 2 || format === "table" || (leadsFormat !== "csv" && eventsPath !== undefined)) return undefined;
   // Run from the TypeScript sources (tests, tsx) there is no compiled worker to start.
   if (!existsSync(fileURLToPath(WORKER_URL))) return undefined;
   const chunkLeads = Number(process.env.LEADSCORE_CHUNK_LEADS) || undefined; // tests cut small files into many chunks
   const feed = new ChunkFeed();
   if (leadsFormat === "jsonl") void feedJsonlPlan(feed, leadsPath, chunkLeads);
+  else if (leadsFormat === "json") void feedJsonArrayPlan(feed, leadsPath, chunkLeads);
   else void feedParallelPlan(feed, leadsPath, eventsPath, idField, chunkLeads);
   return feed;
 }

@@ -8,6 +8,7 @@ import type { Scorer } from "../../compiler/js/compile-scorer.js";
 import { mergeJoin } from "../../io/event-merge.js";
 import type { Chunk } from "../../io/parallel-plan.js";
 import { readCsvLeadBatches } from "../../io/read-csv.js";
+import { readJsonLeadBatches } from "../../io/read-json.js";
 import { readJsonlLeadBatches } from "../../io/read-jsonl.js";
 import { createResultWriter } from "../../io/write-results.js";
 import { scoreInputs } from "../score-loop.js";
@@ -18,7 +19,7 @@ export type ChunkFormat = "jsonl" | "csv";
 /** What every chunk of one run shares (sent to each worker once). */
 export interface ChunkSettings {
   leadsPath: string;
-  leadsFormat: "csv" | "jsonl";
+  leadsFormat: "csv" | "jsonl" | "json";
   eventsPath?: string;
   leadsHeader: string[];
   eventsHeader?: string[];
@@ -50,7 +51,10 @@ export interface ChunkOutput {
 export async function scoreChunk(settings: ChunkSettings, model: Pick<Scorer, "score">, chunk: Chunk, pool: BufferPool): Promise<ChunkOutput> {
   const { leadsPath, eventsPath, eventsHeader, idField } = settings;
   const part = { start: chunk.leadsStart, end: chunk.leadsEnd, line: chunk.leadsLine };
-  let inputs = settings.leadsFormat === "jsonl" ? readJsonlLeadBatches(leadsPath, part) : readCsvLeadBatches(leadsPath, { ...part, header: settings.leadsHeader });
+  let inputs =
+    settings.leadsFormat === "jsonl" ? readJsonlLeadBatches(leadsPath, part)
+    : settings.leadsFormat === "json" ? readJsonLeadBatches(leadsPath, part)
+    : readCsvLeadBatches(leadsPath, { ...part, header: settings.leadsHeader });
   if (eventsPath !== undefined && eventsHeader !== undefined) {
     inputs = mergeJoin(inputs, eventsPath, idField, { start: chunk.eventsStart, end: chunk.eventsEnd, line: chunk.eventsLine, header: eventsHeader });
   }

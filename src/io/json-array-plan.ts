@@ -1,0 +1,170 @@
+// Cuts a .json leads file (one array of leads) into chunks for the parallel scorer, as
+// jsonl-plan.ts does for JSON Lines. A pass over the bytes finds where each top-level element
+// starts and ends with the rules of json-array-splitter.ts (strings, escapes, bracket nesting;
+// line feeds counted everywhere), and cuts every CHUNK_LEADS elements. A chunk runs from its first
+// element's first byte to the end of its last element (the comma after it left out), so a worker
+// reading it with the splitter, between a "[" and a "]" of its own, meets exactly the elements and
+// lines the sequential reader meets.
+//
+// Anything the splitter would report instead of an element (no array, an empty element such as
+// `[,` or `,,`, a bracket that does not match, an unclosed string, text after the array, a lead
+// longer than its limit) makes the plan fail: the sequential reader then says what is wrong, in
+// its own words. Chunks are handed over as they are found, so scoring starts while the pass reads on.
+
+import { open, type FileHandle } from "node:fs/promises";
+import type { ChunkFeed } from "./chunk-feed.js";
+import { DEFAULT_MAX_ELEMENT_CHARS } from "./json-array-splitter.js";
+import { CHUNK_LEADS, type Chunk, type ParallelPlan } from "./parallel-plan.js";
+
+const BLOCK_BYTES = 4 * 1024 * 1024;
+const LF = 10;
+const CR = 13;
+const TAB = 9;
+const SPACE = 32;
+const QUOTE = 34;
+const BACKSLASH = 92;
+const COMMA = 44;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+
+/** Where the scan stands between bytes. */
+const enum Phase {
+  BeforeArray,
+  /** After '[' or ',': white space, then an element (or, right after '[', the closing ']'). */
+  BeforeElement,
+  InElement,
+  AfterArray,
+}
+
+class IrregularJson extends Error {}
+
+/** Scans the file's bytes block by block, calling `onChunk` with each chunk as soon as it ends. */
+async function scanArray(file: FileHandle, chunkLeads: number, onChunk: (chunk: Chunk) => void, blockBytes: number): Promise<boolean> {
+  const buffer = Buffer.allocUnsafe(blockBytes);
+  let phase = Phase.BeforeArray;
+  let afterComma = false; // BeforeElement was reached by a ',' (not by the '[')
+  let inString = false;
+  let escaped = false;
+  const closers: number[] = [];
+  let line = 1;
+  let elements = 0;
+  let elementStart = 0; // file offset of the current element's first byte
+  let open: Chunk | undefined; // the chunk being filled
+  let sinceBoundary = 0;
+  let position = 0;
+  let first = true;
+  const endElement = (end: number) => {
+    if (end - elementStart > DEFAULT_MAX_ELEMENT_CHARS) throw new IrregularJson("a lead longer than the splitter's limit");
+    open!.leadsEnd = end;
+  };
+  for (;;) {
+    const { bytesRead } = await file.read(buffer, 0, blockBytes, position);
+    if (bytesRead === 0) break;
+    let i = 0;
+    if (first) {
+      first = false;
+      if (bytesRead >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) i = 3; // byte-order mark
+    }
+    for (; i < bytesRead; i++) {
+      const c = buffer[i];
+      if (c === LF) line++;
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (c === BACKSLASH) escaped = true;
+        else if (c === QUOTE) inString = false;
+        continue;
+      }
+      switch (phase) {
+        case Phase.InElement:
+          if (c === QUOTE) inString = true;
+          else if (c === OPEN_BRACE) closers.push(CLOSE_BRACE);
+          else if (c === OPEN_BRACKET) closers.push(CLOSE_BRACKET);
+          else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+            if (closers.length === 0 && c === CLOSE_BRACKET) {
+              endElement(position + i);
+              phase = Phase.AfterArray;
+            } else if (closers.pop() !== c) {
+              throw new IrregularJson("a bracket that does not match");
+            }
+          } else if (c === COMMA && closers.length === 0) {
+            endElement(position + i);
+            phase = Phase.BeforeElement;
+            afterComma = true;
+          }
+          continue;
+        case Phase.BeforeElement:
+          if (isWhitespace(c)) continue;
+          if (c === COMMA) throw new IrregularJson("an empty element");
+          if (c === CLOSE_BRACKET) {
+            if (afterComma) throw new IrregularJson("a comma before ']'");
+            phase = Phase.AfterArray; // "[]": no leads
+            continue;
+          }
+          // An element starts here: it opens a new chunk every chunkLeads elements.
+          elementStart = position + i;
+          if (open === undefined || sinceBoundary >= chunkLeads) {
+            if (open !== undefined) onChunk(open);
+            open = { leadsStart: elementStart, leadsEnd: elementStart, leadsLine: line, eventsStart: 0, eventsEnd: 0, eventsLine: 0, inputsBefore: elements };
+            sinceBoundary = 0;
+          }
+          elements++;
+          sinceBoundary++;
+          phase = Phase.InElement;
+          i--; // read this byte again as part of the element
+          continue;
+        case Phase.BeforeArray:
+          if (isWhitespace(c)) continue;
+          if (c !== OPEN_BRACKET) throw new IrregularJson("not an array");
+          phase = Phase.BeforeElement;
+          afterComma = false;
+          continue;
+        case Phase.AfterArray:
+          if (isWhitespace(c)) continue;
+          throw new IrregularJson("text after the array");
+      }
+    }
+    position += bytesRead;
+  }
+  if (phase !== Phase.AfterArray || inString) throw new IrregularJson("the array is not closed");
+  if (open === undefined) return false; // no leads: nothing to share out
+  onChunk(open);
+  return true;
+}
+
+function isWhitespace(c: number): boolean {
+  return c === SPACE || c === LF || c === CR || c === TAB;
+}
+
+/** The chunks of a JSON array file, or undefined when it must be read sequentially (see above). */
+export async function planJsonArray(path: string, chunkLeads = CHUNK_LEADS, blockBytes = BLOCK_BYTES): Promise<ParallelPlan | undefined> {
+  const chunks: Chunk[] = [];
+  const holds = await withFile(path, (file) => scanArray(file, chunkLeads, (chunk) => chunks.push(chunk), blockBytes));
+  return holds ? { leadsHeader: [], chunks } : undefined;
+}
+
+/** planJsonArray's chunks handed to a feed as they are found. */
+export async function feedJsonArrayPlan(feed: ChunkFeed, path: string, chunkLeads = CHUNK_LEADS): Promise<void> {
+  feed.leadsHeader = [];
+  const holds = await withFile(path, (file) => scanArray(file, chunkLeads, (chunk) => feed.push(chunk), BLOCK_BYTES));
+  feed.finish(holds);
+}
+
+/** `use` on the open file; false when the file cannot be read or is irregular (the sequential reader reports it). */
+async function withFile(path: string, use: (file: FileHandle) => Promise<boolean>): Promise<boolean> {
+  let file: FileHandle;
+  try {
+    file = await open(path, "r");
+  } catch {
+    return false;
+  }
+  try {
+    return await use(file);
+  } catch (error) {
+    if (error instanceof IrregularJson || (error as NodeJS.ErrnoException).code !== undefined) return false;
+    throw error;
+  } finally {
+    await file.close();
+  }
+}

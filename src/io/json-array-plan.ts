@@ -67,6 +67,7 @@ async function scanArray(file: FileHandle, chunkLeads: number, onChunk: (chunk: 
       first = false;
       if (bytesRead >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) i = 3; // byte-order mark
     }
+    const lineFeeds = new LineFeeds(buffer, bytesRead);
     for (; i < bytesRead; i++) {
       const c = buffer[i];
       if (c === LF) line++;
@@ -78,8 +79,16 @@ async function scanArray(file: FileHandle, chunkLeads: number, onChunk: (chunk: 
       }
       switch (phase) {
         case Phase.InElement:
-          if (c === QUOTE) inString = true;
-          else if (c === OPEN_BRACE) closers.push(CLOSE_BRACE);
+          if (c === QUOTE) {
+            // Most of a lead's bytes are inside strings: jump to the closing quote when it is in
+            // this block, counting the line feeds passed; else go on byte by byte.
+            const close = closingQuote(buffer, i + 1, bytesRead);
+            if (close === -1) inString = true;
+            else {
+              line += lineFeeds.count(i + 1, close);
+              i = close;
+            }
+          } else if (c === OPEN_BRACE) closers.push(CLOSE_BRACE);
           else if (c === OPEN_BRACKET) closers.push(CLOSE_BRACKET);
           else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
             if (closers.length === 0 && c === CLOSE_BRACKET) {
@@ -131,6 +140,48 @@ async function scanArray(file: FileHandle, chunkLeads: number, onChunk: (chunk: 
   if (open === undefined) return false; // no leads: nothing to share out
   onChunk(open);
   return true;
+}
+
+/** The index of the quote closing a string whose text starts at `from`, or -1 when it is not before `end`. */
+function closingQuote(buffer: Buffer, from: number, end: number): number {
+  for (let at = from; ; ) {
+    const quote = buffer.indexOf(QUOTE, at);
+    if (quote === -1 || quote >= end) return -1;
+    // An odd run of backslashes right before it escapes it.
+    let k = quote - 1;
+    while (k >= from && buffer[k] === BACKSLASH) k--;
+    if ((quote - 1 - k) % 2 === 0) return quote;
+    at = quote + 1;
+  }
+}
+
+/**
+ * Counts the line feeds in ranges of a block, asked in increasing order. The next line feed is
+ * found once and kept until passed: searching from each range's start would rescan the rest of
+ * the block for every string of a file without line breaks.
+ */
+class LineFeeds {
+  private next = -1;
+
+  constructor(
+    private readonly buffer: Buffer,
+    private readonly end: number,
+  ) {}
+
+  count(from: number, to: number): number {
+    if (this.next < from) this.next = this.find(from);
+    let count = 0;
+    while (this.next < to) {
+      count++;
+      this.next = this.find(this.next + 1);
+    }
+    return count;
+  }
+
+  private find(from: number): number {
+    const at = this.buffer.indexOf(LF, from);
+    return at === -1 || at > this.end ? this.end : at;
+  }
 }
 
 function isWhitespace(c: number): boolean {

@@ -51,13 +51,13 @@ async function scanArray(file: FileHandle, chunkLeads: number, onChunk: (chunk: 
   let line = 1;
   let elements = 0;
   let elementStart = 0; // file offset of the current element's first byte
-  let open: Chunk | undefined; // the chunk being filled
+  let filling: Chunk | undefined; // the chunk being filled
   let sinceBoundary = 0;
   let position = 0;
   let first = true;
   const endElement = (end: number) => {
     if (end - elementStart > DEFAULT_MAX_ELEMENT_CHARS) throw new IrregularJson("a lead longer than the splitter's limit");
-    open!.leadsEnd = end;
+    filling!.leadsEnd = end;
   };
   for (;;) {
     const { bytesRead } = await file.read(buffer, 0, blockBytes, position);
@@ -113,9 +113,9 @@ async function scanArray(file: FileHandle, chunkLeads: number, onChunk: (chunk: 
           }
           // An element starts here: it opens a new chunk every chunkLeads elements.
           elementStart = position + i;
-          if (open === undefined || sinceBoundary >= chunkLeads) {
-            if (open !== undefined) onChunk(open);
-            open = { leadsStart: elementStart, leadsEnd: elementStart, leadsLine: line, eventsStart: 0, eventsEnd: 0, eventsLine: 0, inputsBefore: elements };
+          if (filling === undefined || sinceBoundary >= chunkLeads) {
+            if (filling !== undefined) onChunk(filling);
+            filling = { leadsStart: elementStart, leadsEnd: elementStart, leadsLine: line, eventsStart: 0, eventsEnd: 0, eventsLine: 0, inputsBefore: elements };
             sinceBoundary = 0;
           }
           elements++;
@@ -137,8 +137,8 @@ async function scanArray(file: FileHandle, chunkLeads: number, onChunk: (chunk: 
     position += bytesRead;
   }
   if (phase !== Phase.AfterArray || inString) throw new IrregularJson("the array is not closed");
-  if (open === undefined) return false; // no leads: nothing to share out
-  onChunk(open);
+  if (filling === undefined) return false; // no leads: nothing to share out
+  onChunk(filling);
   return true;
 }
 

@@ -13,21 +13,13 @@
 
 import { open, type FileHandle } from "node:fs/promises";
 import type { ChunkFeed } from "./chunk-feed.js";
-import { DEFAULT_MAX_ELEMENT_CHARS } from "./json-array-splitter.js";
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COMMA, DEFAULT_MAX_ELEMENT_CHARS, LF, OPEN_BRACE, OPEN_BRACKET, QUOTE } from "./json-array-splitter.js";
 import { CHUNK_LEADS, type Chunk, type ParallelPlan } from "./parallel-plan.js";
 
 const BLOCK_BYTES = 4 * 1024 * 1024;
-const LF = 10;
 const CR = 13;
 const TAB = 9;
 const SPACE = 32;
-const QUOTE = 34;
-const BACKSLASH = 92;
-const COMMA = 44;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
 
 /** Where the scan stands between bytes. */
 const enum Phase {

@@ -15,14 +15,15 @@ export type JsonPiece =
 /** A lead bigger than this is taken as a quote or bracket left open. */
 export const DEFAULT_MAX_ELEMENT_CHARS = 16 * 1024 * 1024;
 
-const LF = 10;
-const QUOTE = 34;
-const BACKSLASH = 92;
-const COMMA = 44;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
+/** The characters that decide where an element ends: the same codes as UTF-16 units and as bytes (json-array-plan.ts). */
+export const LF = 10;
+export const QUOTE = 34;
+export const BACKSLASH = 92;
+export const COMMA = 44;
+export const OPEN_BRACE = 123;
+export const CLOSE_BRACE = 125;
+export const OPEN_BRACKET = 91;
+export const CLOSE_BRACKET = 93;
 
 type Phase =
   | "before-array" // nothing but whitespace so far

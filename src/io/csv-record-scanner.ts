@@ -12,6 +12,7 @@
 // and line ends are never part of one.
 
 import type { FileHandle } from "node:fs/promises";
+import { IrregularInput } from "./plan-files.js";
 
 const COMMA = 44;
 const QUOTE = 34;
@@ -48,7 +49,8 @@ export class ScannedRecords {
   }
 }
 
-export class IrregularCsv extends Error {}
+/** Input this scanner does not cut: the caller reads the file sequentially. */
+export class IrregularCsv extends IrregularInput {}
 
 export interface ScanOptions {
   /** Given the header's fields (read in full), the column to locate in later records (-1: none). */

@@ -3,11 +3,11 @@
 // holds one lead's events but needs both files in the same lead order, which a first pass confirms.
 // "auto" uses the index for small events files, where that pass would cost more than it saves.
 
-import { stat } from "node:fs/promises";
 import { indexJoin } from "./event-index.js";
 import { eventsFollowLeadOrder, mergeJoin } from "./event-merge.js";
 import { csvEventsFollowLeadOrder } from "./parallel-plan.js";
 import type { EventsJoin, LeadInput } from "./lead-input.js";
+import { fileSize } from "./plan-files.js";
 import { readEventLeadIds } from "./read-events.js";
 
 /** Below this size an events file is indexed: its Map then takes at most ~60 MB. */
@@ -39,12 +39,4 @@ export async function* joinEvents(leads: LeadSource, eventsPath: string, options
 async function followsLeadOrder(leads: LeadSource, eventsPath: string, idField: string): Promise<boolean> {
   const fromBytes = leads.csvPath === undefined ? undefined : await csvEventsFollowLeadOrder(leads.csvPath, eventsPath, idField);
   return fromBytes ?? (await eventsFollowLeadOrder(leads.openIds(), readEventLeadIds(eventsPath)));
-}
-
-async function fileSize(path: string): Promise<number> {
-  try {
-    return (await stat(path)).size;
-  } catch {
-    return 0; // reading it will report the problem
-  }
 }

@@ -11,10 +11,11 @@
 // longer than its limit) makes the plan fail: the sequential reader then says what is wrong, in
 // its own words. Chunks are handed over as they are found, so scoring starts while the pass reads on.
 
-import { open, type FileHandle } from "node:fs/promises";
+import type { FileHandle } from "node:fs/promises";
 import type { ChunkFeed } from "./chunk-feed.js";
 import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COMMA, DEFAULT_MAX_ELEMENT_CHARS, LF, OPEN_BRACE, OPEN_BRACKET, QUOTE } from "./json-array-splitter.js";
 import { CHUNK_LEADS, type Chunk, type ParallelPlan } from "./parallel-plan.js";
+import { IrregularInput, withFiles } from "./plan-files.js";
 
 const BLOCK_BYTES = 4 * 1024 * 1024;
 const CR = 13;
@@ -30,7 +31,7 @@ const enum Phase {
   AfterArray,
 }
 
-class IrregularJson extends Error {}
+class IrregularJson extends IrregularInput {}
 
 /** Scans the file's bytes block by block, calling `onChunk` with each chunk as soon as it ends. */
 async function scanArray(file: FileHandle, chunkLeads: number, onChunk: (chunk: Chunk) => void, blockBytes: number): Promise<boolean> {
@@ -183,31 +184,13 @@ function isWhitespace(c: number): boolean {
 /** The chunks of a JSON array file, or undefined when it must be read sequentially (see above). */
 export async function planJsonArray(path: string, chunkLeads = CHUNK_LEADS, blockBytes = BLOCK_BYTES): Promise<ParallelPlan | undefined> {
   const chunks: Chunk[] = [];
-  const holds = await withFile(path, (file) => scanArray(file, chunkLeads, (chunk) => chunks.push(chunk), blockBytes));
-  return holds ? { leadsHeader: [], chunks } : undefined;
+  const holds = await withFiles(path, undefined, (file) => scanArray(file, chunkLeads, (chunk) => chunks.push(chunk), blockBytes));
+  return holds === true ? { leadsHeader: [], chunks } : undefined;
 }
 
 /** planJsonArray's chunks handed to a feed as they are found. */
 export async function feedJsonArrayPlan(feed: ChunkFeed, path: string, chunkLeads = CHUNK_LEADS): Promise<void> {
   feed.leadsHeader = [];
-  const holds = await withFile(path, (file) => scanArray(file, chunkLeads, (chunk) => feed.push(chunk), BLOCK_BYTES));
-  feed.finish(holds);
-}
-
-/** `use` on the open file; false when the file cannot be read or is irregular (the sequential reader reports it). */
-async function withFile(path: string, use: (file: FileHandle) => Promise<boolean>): Promise<boolean> {
-  let file: FileHandle;
-  try {
-    file = await open(path, "r");
-  } catch {
-    return false;
-  }
-  try {
-    return await use(file);
-  } catch (error) {
-    if (error instanceof IrregularJson || (error as NodeJS.ErrnoException).code !== undefined) return false;
-    throw error;
-  } finally {
-    await file.close();
-  }
+  const holds = await withFiles(path, undefined, (file) => scanArray(file, chunkLeads, (chunk) => feed.push(chunk), BLOCK_BYTES));
+  feed.finish(holds === true);
 }

@@ -3,22 +3,17 @@
 // boundary, and a pass over the bytes that only counts lines is enough. Blank lines are skipped
 // exactly as readJsonlLeadBatches skips them, so each chunk knows the position of its first lead.
 
-import { open } from "node:fs/promises";
+import type { FileHandle } from "node:fs/promises";
 import type { ChunkFeed } from "./chunk-feed.js";
 import { CHUNK_LEADS, type ParallelPlan, type Chunk } from "./parallel-plan.js";
+import { withFiles } from "./plan-files.js";
 
 const BLOCK_BYTES = 4 * 1024 * 1024;
 const LF = 10;
 
 /** The chunks of a JSONL file, or undefined when it cannot be read (the sequential reader says why). */
 export async function planJsonl(path: string, chunkLeads = CHUNK_LEADS, blockBytes = BLOCK_BYTES): Promise<ParallelPlan | undefined> {
-  let file;
-  try {
-    file = await open(path, "r");
-  } catch {
-    return undefined;
-  }
-  try {
+  return withFiles(path, undefined, async (file) => {
     const chunks: Chunk[] = [];
     const buffer = Buffer.allocUnsafe(blockBytes);
     let position = 0; // file offset of buffer[0]
@@ -61,9 +56,7 @@ export async function planJsonl(path: string, chunkLeads = CHUNK_LEADS, blockByt
     if (chunks.length === 0) return undefined;
     for (let i = 0; i < chunks.length; i++) chunks[i].leadsEnd = i + 1 < chunks.length ? chunks[i + 1].leadsStart : size;
     return { leadsHeader: [], chunks };
-  } finally {
-    await file.close();
-  }
+  });
 }
 
 /** planJsonl's chunks handed to a feed (all at once: the pass is a fast scan for line ends). */
@@ -85,7 +78,7 @@ function chunkAt(start: number, line: number, inputsBefore: number): Chunk {
  * trimmed (trim() also knows non-ASCII spaces, so a line with non-ASCII bytes is decoded to ask it).
  * `buffer` holds the file from `bufferOffset` for `bufferBytes` bytes.
  */
-async function isBlankLine(file: import("node:fs/promises").FileHandle, start: number, end: number, buffer: Buffer, bufferOffset: number, bufferBytes: number): Promise<boolean> {
+async function isBlankLine(file: FileHandle, start: number, end: number, buffer: Buffer, bufferOffset: number, bufferBytes: number): Promise<boolean> {
   const inBuffer = bufferOffset >= 0 && start >= bufferOffset && end <= bufferOffset + bufferBytes;
   if (inBuffer) {
     let ascii = true;

@@ -15,8 +15,9 @@
 // quote, a header without the events columns, events out of lead order. The caller then scores
 // sequentially, which reports those cases properly.
 
-import { open, type FileHandle } from "node:fs/promises";
-import { IrregularCsv, scanCsvRecords, valueText, type ScannedRecords } from "./csv-record-scanner.js";
+import type { FileHandle } from "node:fs/promises";
+import { scanCsvRecords, valueText, type ScannedRecords } from "./csv-record-scanner.js";
+import { withFiles } from "./plan-files.js";
 import { CsvHeader } from "./read-csv.js";
 import { findEventColumns } from "./read-events.js";
 import { ChunkFeed } from "./chunk-feed.js";
@@ -89,23 +90,6 @@ export async function csvEventsFollowLeadOrder(leadsPath: string, eventsPath: st
     const walk = await new Planner(leadsFile, idField, Infinity).walkEvents(eventsFile!, (await eventsFile!.stat()).size);
     return walk === "unusable" ? undefined : walk !== "unordered";
   });
-}
-
-async function withFiles<T>(leadsPath: string, eventsPath: string | undefined, use: (leads: FileHandle, events: FileHandle | undefined) => Promise<T>): Promise<T | undefined> {
-  const files: FileHandle[] = [];
-  try {
-    const leadsFile = await open(leadsPath, "r");
-    files.push(leadsFile);
-    const eventsFile = eventsPath === undefined ? undefined : await open(eventsPath, "r");
-    if (eventsFile !== undefined) files.push(eventsFile);
-    return await use(leadsFile, eventsFile);
-  } catch (error) {
-    // Irregular CSV, unreadable files: the sequential reader reports them in its own words.
-    if (error instanceof IrregularCsv || (error as NodeJS.ErrnoException).code !== undefined) return undefined;
-    throw error;
-  } finally {
-    for (const file of files) await file.close();
-  }
 }
 
 /** Walks the leads file's records one at a time, placing boundaries as it goes. */

@@ -1,7 +1,7 @@
 // How many threads `leadscore score` uses when --threads is not given.
 
-import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
+import { fileSize } from "../../io/plan-files.js";
 
 /** Inputs smaller than this are scored on one thread: a worker takes ~0.1 s to start. */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
@@ -17,14 +17,6 @@ const DEFAULT_MAX_THREADS = 2;
  */
 export async function defaultThreads(leadsPath: string, eventsPath: string | undefined, cores = availableParallelism()): Promise<number> {
   if (cores < 2) return 1;
-  const bytes = (await fileBytes(leadsPath)) + (eventsPath === undefined ? 0 : await fileBytes(eventsPath));
+  const bytes = (await fileSize(leadsPath)) + (eventsPath === undefined ? 0 : await fileSize(eventsPath));
   return bytes >= PARALLEL_MIN_BYTES ? Math.min(cores, DEFAULT_MAX_THREADS) : 1;
-}
-
-async function fileBytes(path: string): Promise<number> {
-  try {
-    return (await stat(path)).size;
-  } catch {
-    return 0; // reading it reports the problem
-  }
 }

@@ -1,0 +1,38 @@
+// What the planning passes of the parallel scorer share (parallel-plan.ts, jsonl-plan.ts,
+// json-array-plan.ts): opening the files for a pass, and giving no plan, rather than an error,
+// whenever the files cannot be cut safely or read at all. The sequential reader then reads them
+// and reports the problem in its own words.
+
+import { open, stat, type FileHandle } from "node:fs/promises";
+
+/** A planning pass met input it does not cut (a malformed quote, an unclosed bracket, ...). */
+export class IrregularInput extends Error {}
+
+/**
+ * `use` on the open files, closed afterwards; undefined when `use` finds the input irregular or a
+ * file cannot be opened or read.
+ */
+export async function withFiles<T>(leadsPath: string, eventsPath: string | undefined, use: (leads: FileHandle, events: FileHandle | undefined) => Promise<T>): Promise<T | undefined> {
+  const files: FileHandle[] = [];
+  try {
+    const leadsFile = await open(leadsPath, "r");
+    files.push(leadsFile);
+    const eventsFile = eventsPath === undefined ? undefined : await open(eventsPath, "r");
+    if (eventsFile !== undefined) files.push(eventsFile);
+    return await use(leadsFile, eventsFile);
+  } catch (error) {
+    if (error instanceof IrregularInput || (error as NodeJS.ErrnoException).code !== undefined) return undefined;
+    throw error;
+  } finally {
+    for (const file of files) await file.close();
+  }
+}
+
+/** The file's size in bytes, 0 when it cannot be read (reading it reports the problem). */
+export async function fileSize(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return 0;
+  }
+}

@@ -102,7 +102,7 @@ export async function scoreCommand(args: string[], terminal: Terminal): Promise<
   const leadsFormat = leadFileFormat(leadsPath);
   const feed = startParallelPlan(leadsPath, leadsFormat, eventsPath, format, threads, idField);
   if (feed !== undefined) {
-    const settings = { leadsPath, leadsFormat: leadsFormat === "jsonl" || leadsFormat === "json" ? leadsFormat : "csv", eventsPath, idField, asOf, explain, format: format as ChunkFormat, groups: compiled.groups } as const;
+    const settings = { leadsPath, leadsFormat, eventsPath, idField, asOf, explain, format: format as ChunkFormat, groups: compiled.groups } as const;
     const outcome = await scoreInParallel({ feed, scoringPlan: compiled.plan, model, settings, threads, output, stderr: terminal.stderr, progress });
     if (outcome !== undefined) {
       await endOutput(output, terminal);

@@ -10,6 +10,7 @@ import type { Chunk } from "../../io/parallel-plan.js";
 import { readCsvLeadBatches } from "../../io/read-csv.js";
 import { readJsonLeadBatches } from "../../io/read-json.js";
 import { readJsonlLeadBatches } from "../../io/read-jsonl.js";
+import type { LeadFileFormat } from "../../io/read-leads.js";
 import { createResultWriter } from "../../io/write-results.js";
 import { scoreInputs } from "../score-loop.js";
 import { encodeParts, type BufferPool } from "./buffer-pool.js";
@@ -19,7 +20,7 @@ export type ChunkFormat = "jsonl" | "csv";
 /** What every chunk of one run shares (sent to each worker once). */
 export interface ChunkSettings {
   leadsPath: string;
-  leadsFormat: "csv" | "jsonl" | "json";
+  leadsFormat: LeadFileFormat;
   eventsPath?: string;
   leadsHeader: string[];
   eventsHeader?: string[];

@@ -104,14 +104,11 @@ function rowProblem(fields: string[], header: CsvHeader): string | typeof SKIP |
 /** The header row: trimmed field names, and the checks and record building that depend on them. */
 export class CsvHeader {
   readonly names: string[];
-  /** A column named __proto__ must be defined, not assigned, or it would replace the prototype. */
-  private readonly protoIndex: number;
   /** toRecord for this header, built on first use (buildRecordMaker). */
   private makeRecord: ((fields: string[]) => Record<string, unknown>) | undefined;
 
   constructor(fields: string[]) {
     this.names = fields.map((name) => name.trim());
-    this.protoIndex = this.names.indexOf("__proto__");
   }
 
   /** A message when the row does not have one field per column, else undefined. */
@@ -124,18 +121,6 @@ export class CsvHeader {
     return (this.makeRecord ??= buildRecordMaker(this.names))(fields);
   }
 
-  /** toRecord by assignment, column by column: what buildRecordMaker's object literal does at once. */
-  assignRecord(fields: string[]): Record<string, unknown> {
-    // Assigning the columns in the same order for every row gives all records one object shape,
-    // which keeps property reads in the scorer fast.
-    const record: Record<string, unknown> = {};
-    const names = this.names;
-    for (let i = 0; i < names.length; i++) {
-      if (i === this.protoIndex) Object.defineProperty(record, "__proto__", { value: fields[i], enumerable: true, writable: true, configurable: true });
-      else record[names[i]] = fields[i];
-    }
-    return record;
-  }
 }
 
 /**
@@ -143,9 +128,9 @@ export class CsvHeader {
  * then allocates the record in one piece with every field inside it, where assigning field after
  * field to `{}` puts all but the first four in a second, separate array. That saves an allocation
  * and an indirection per lead and field read: building and scoring a 12-column benchmark lead
- * went from ~2.1 to ~1.7 µs. The
- * literal gives the same record as assignRecord: the same keys in the same order, the last of
- * duplicate names winning, a "__proto__" column as an own property (a computed key defines it).
+ * went from ~2.1 to ~1.7 µs. The literal gives the record that assignment does: the same keys
+ * in the same order, the last of duplicate names winning, a "__proto__" column as an own
+ * property (a computed key defines it, as defineProperty did).
  */
 function buildRecordMaker(names: readonly string[]): (fields: string[]) => Record<string, unknown> {
   const entries = names.map((name, i) => `${name === "__proto__" ? `[${JSON.stringify(name)}]` : JSON.stringify(name)}: f[${i}]`);

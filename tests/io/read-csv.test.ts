@@ -96,6 +96,19 @@ describe("reading CSV leads", () => {
   });
 });
 
+/**
+ * The record built by assigning the fields to `{}` one by one, in column order (how toRecord used
+ * to build it): a "__proto__" column is defined, since assigning it would set the prototype.
+ */
+function assignedRecord(names: string[], fields: string[]): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  names.forEach((name, i) => {
+    if (name === "__proto__") Object.defineProperty(record, name, { value: fields[i], enumerable: true, writable: true, configurable: true });
+    else record[name] = fields[i];
+  });
+  return record;
+}
+
 describe("CsvHeader.toRecord", () => {
   const headers: string[][] = [
     ["id", "title", "company_size"],
@@ -110,7 +123,7 @@ describe("CsvHeader.toRecord", () => {
     const header = new CsvHeader(names);
     const fields = names.map((_, i) => `value ${i}`);
     const built = header.toRecord(fields);
-    const assigned = header.assignRecord(fields);
+    const assigned = assignedRecord(header.names, fields);
     expect(Object.getPrototypeOf(built)).toBe(Object.prototype);
     expect(Object.keys(built)).toEqual(Object.keys(assigned));
     for (const key of Object.keys(assigned)) {

@@ -18,10 +18,13 @@ export function processTerminal(): Terminal {
   return { stdout: process.stdout, stderr: process.stderr, color: stderrTty && !noColor, progress: stderrTty, stdin: process.stdin };
 }
 
-/** Writes and resolves once the text is accepted (respecting back-pressure). */
-export function write(stream: Writable, text: string | Uint8Array): Promise<void> {
+/**
+ * Writes and resolves once the text is accepted (respecting back-pressure). `written` is called
+ * later, once the stream has taken the bytes and no longer reads them.
+ */
+export function write(stream: Writable, text: string | Uint8Array, written?: () => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const ok = stream.write(text, (error) => (error ? reject(error) : undefined));
+    const ok = stream.write(text, (error) => (error ? reject(error) : written?.()));
     if (ok) resolve();
     else stream.once("drain", resolve);
   });

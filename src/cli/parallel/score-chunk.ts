@@ -12,7 +12,7 @@ import { readJsonLeadBatches } from "../../io/read-json.js";
 import { readJsonlLeadBatches } from "../../io/read-jsonl.js";
 import type { LeadFileFormat } from "../../io/read-leads.js";
 import { createResultWriter } from "../../io/write-results.js";
-import { scoreInputs } from "../score-loop.js";
+import { scoreInputs, type ScoreLoopOutcome } from "../score-loop.js";
 import { encodeParts, type BufferPool } from "./buffer-pool.js";
 
 export type ChunkFormat = "jsonl" | "csv";
@@ -31,7 +31,8 @@ export interface ChunkSettings {
   groups: readonly string[];
 }
 
-export interface ChunkOutput {
+/** The chunk's counts (as the main-thread loop counts them), its output and its warnings. */
+export interface ChunkOutput extends ScoreLoopOutcome {
   /**
    * The formatted results, in input order (csv without its header row), as UTF-8 bytes: a buffer
    * can be handed to the main thread without a copy and written out as it is, and it stays out
@@ -40,10 +41,6 @@ export interface ChunkOutput {
    * of the start of a pooled buffer (buffer-pool.ts).
    */
   bytes: Uint8Array;
-  /** Results written (leads and bad lead rows). */
-  records: number;
-  invalid: number;
-  badEventRows: number;
   /** Lines for stderr about the events file's bad rows, worded as on the main-thread path. */
   warnings: string;
 }

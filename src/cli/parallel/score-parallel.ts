@@ -11,6 +11,7 @@ import { csvHeaderText } from "../../io/write-csv.js";
 import type { Progress } from "../progress.js";
 import { write } from "../terminal.js";
 import type { Scorer } from "../../compiler/js/compile-scorer.js";
+import type { ScoreLoopOutcome } from "../score-loop.js";
 import { scoreChunk, type ChunkSettings } from "./score-chunk.js";
 import type { ChunkReply, ChunkRequest, ReturnedBuffer, WorkerData } from "./score-worker.js";
 import { BufferPool } from "./buffer-pool.js";
@@ -37,22 +38,7 @@ const SPECULATIVE_CHUNKS = 128;
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 48 };
 
-/** write() of terminal.ts, calling `written` once the stream has taken the bytes (not before: it may still read them). */
-function writeThen(stream: Writable, bytes: Uint8Array, written: () => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const ok = stream.write(bytes, (error) => (error ? reject(error) : written()));
-    if (ok) resolve();
-    else stream.once("drain", resolve);
-  });
-}
-
 export const WORKER_URL = new URL("./score-worker.js", import.meta.url);
-
-export interface ParallelOutcome {
-  records: number;
-  invalid: number;
-  badEventRows: number;
-}
 
 export interface ParallelRun {
   /** The planning pass's chunks, arriving while it runs (src/io/chunk-feed.ts). */
@@ -75,7 +61,7 @@ export interface ParallelRun {
  * with the first planned chunk; writing waits until the plan holds. Returns undefined, having
  * written nothing, when the plan fails: the caller then scores on the main thread.
  */
-export async function scoreInParallel(run: ParallelRun): Promise<ParallelOutcome | undefined> {
+export async function scoreInParallel(run: ParallelRun): Promise<ScoreLoopOutcome | undefined> {
   const { feed } = run;
   while (feed.chunks.length === 0 && feed.outcome === undefined) await feed.changed();
   if (feed.failed() || feed.chunks.length === 0) return undefined;
@@ -83,7 +69,7 @@ export async function scoreInParallel(run: ParallelRun): Promise<ParallelOutcome
   const settings: ChunkSettings = { ...run.settings, leadsHeader: feed.leadsHeader ?? [], eventsHeader: feed.eventsHeader };
   const data: WorkerData = { plan: run.scoringPlan, settings };
   const workers = Array.from({ length: Math.max(1, run.threads - 1) }, () => new Worker(WORKER_URL, { workerData: data, resourceLimits: WORKER_LIMITS }));
-  const outcome: ParallelOutcome = { records: 0, invalid: 0, badEventRows: 0 };
+  const outcome: ScoreLoopOutcome = { records: 0, invalid: 0, badEventRows: 0 };
   const limit = (workers.length + 1) * MAX_OUTSTANDING_PER_THREAD;
   let finished = false; // the workers are gone: no buffer goes back to them
   try {
@@ -153,7 +139,7 @@ export async function scoreInParallel(run: ParallelRun): Promise<ParallelOutcome
         outcome.invalid += reply.invalid;
         outcome.badEventRows += reply.badEventRows;
         if (reply.warnings !== "") await write(run.stderr, reply.warnings);
-        if (reply.bytes.length > 0) await writeThen(run.output, reply.bytes, () => giveBack(reply.bytes, scorer));
+        if (reply.bytes.length > 0) await write(run.output, reply.bytes, () => giveBack(reply.bytes, scorer));
         run.progress.tick(outcome.records);
         continue;
       }

@@ -1,7 +1,7 @@
 // The chunks of a planning pass as they are found, so that worker threads can start scoring the
 // first ones while the pass reads on. What is scored before the pass ends is speculative: the
 // pass may still find that the files must be read sequentially (events out of order, a malformed
-// quote), so nothing may be written until `done` says the plan holds.
+// quote), so nothing may be written until holds() says the plan does.
 
 import type { Chunk } from "./parallel-plan.js";
 

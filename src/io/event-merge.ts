@@ -60,11 +60,25 @@ export async function* mergeJoin(leads: AsyncIterable<LeadInput[]>, eventsPath: 
       const out: LeadInput[] = [];
       for (const input of batch) {
         if (input.kind === "lead") {
-          const taken: TakenEvents = {};
-          while (takeEvents(events, leadKey(input.raw, idField), taken, out) && (await events.refill())) {
-            // the lead's events went on in the next batch of rows
+          const key = leadKey(input.raw, idField);
+          let taken: RawEvent[] | undefined;
+          for (;;) {
+            const row = events.peek();
+            if (row === undefined) {
+              if (await events.refill()) continue;
+              break;
+            }
+            if (row.kind === "malformed") {
+              // Reported where it stands in the events file, between the leads around it.
+              out.push(row);
+            } else if (row.leadId === key) {
+              (taken ??= []).push(row.event);
+            } else {
+              break;
+            }
+            events.advance();
           }
-          if (taken.events !== undefined) attachEvents(input.raw, taken.events);
+          if (taken !== undefined) attachEvents(input.raw, taken);
         }
         out.push(input);
       }
@@ -78,25 +92,5 @@ export async function* mergeJoin(leads: AsyncIterable<LeadInput[]>, eventsPath: 
     if (rest.length > 0) yield rest;
   } finally {
     await events.close();
-  }
-}
-
-interface TakenEvents {
-  events?: RawEvent[];
-}
-
-/**
- * Moves the event rows of the lead with `key` off the cursor into `taken`, and the bad rows met on
- * the way into `out` (reported where they stand in the events file, between the leads around
- * them). Stops at the first good row of another lead; returns true when the cursor ran dry first.
- */
-function takeEvents(cursor: BatchCursor<EventRow>, key: string | undefined, taken: TakenEvents, out: LeadInput[]): boolean {
-  for (;;) {
-    const row = cursor.peek();
-    if (row === undefined) return true;
-    if (row.kind === "malformed") out.push(row);
-    else if (row.leadId === key) (taken.events ??= []).push(row.event);
-    else return false;
-    cursor.advance();
   }
 }

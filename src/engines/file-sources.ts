@@ -180,7 +180,7 @@ export async function openEventsFile(session: DuckDBSession, path: string): Prom
     const reader = `read_parquet(${stringLiteral(path)}, file_row_number = true)`;
     const types = await parquetColumns(session, path);
     const names = [...types.keys()];
-    const { leadId, type, at } = eventColumns(path, names);
+    const { leadId, type, at } = requireEventColumns(path, names);
     const atType = at === -1 ? undefined : types.get(names[at])!;
     const source: EventSource = {
       relation: reader,
@@ -194,7 +194,7 @@ export async function openEventsFile(session: DuckDBSession, path: string): Prom
   const header = await readCsvHeader(path);
   if (!header) throw new InputError(path, "an events file needs a header row with the columns lead_id, type and at");
   const width = header.names.length;
-  const { leadId, type, at } = eventColumns(path, header.names);
+  const { leadId, type, at } = requireEventColumns(path, header.names);
   const columns = {
     leadId: `evt.c${leadId}`,
     type: `evt.c${type}`,
@@ -211,10 +211,4 @@ export async function openEventsFile(session: DuckDBSession, path: string): Prom
     numbered: { relation: `(SELECT *, row_number() OVER () AS ${POSITION_COLUMN} FROM ${readCsv(path, width)})`, position: `evt.${POSITION_COLUMN}`, ...columns },
     prepass: `SELECT count(*) FILTER (WHERE ${blank(`evt.c${leadId}`)} OR ${blank(`evt.c${type}`)}), ${badTimes} FROM ${readCsv(path, width, EVENT_REJECTS)} AS evt`,
   };
-}
-
-/** The lead_id, type and at columns of an events file's header, matched as the JavaScript path matches them. */
-export function eventColumns(path: string, names: string[]): { leadId: number; type: number; at: number } {
-  const { leadId, type, at } = requireEventColumns(path, names);
-  return { leadId, type, at };
 }

@@ -11,7 +11,7 @@ import { compileSql } from "../compiler/sql/compile-sql.js";
 import { postgres } from "../compiler/sql/dialect.js";
 import { quoteIdentifier, quoteTableName } from "../compiler/sql/literals.js";
 import type { ColumnKind, EventSource, LeadSource, SourceColumn } from "../compiler/sql/source.js";
-import { eventColumns } from "./file-sources.js";
+import { requireEventColumns } from "../io/read-events.js";
 import { PostgresSession } from "./postgres-session.js";
 import { ResultRows } from "./result-records.js";
 
@@ -135,7 +135,7 @@ function leadSource(plan: ScoringPlan, leads: Relation, idColumn: string): LeadS
 /** Without an order column a lead's first bad occurrence is one of them, not the first by insertion. */
 function eventSource(events: Relation): EventSource {
   const names = [...events.columns.keys()];
-  const { leadId, type, at } = eventColumns(events.name, names);
+  const { leadId, type, at } = requireEventColumns(events.name, names);
   const atType = at === -1 ? undefined : events.columns.get(names[at])!;
   return {
     relation: events.name,

@@ -12,7 +12,7 @@
 // and line ends are never part of one.
 
 import type { FileHandle } from "node:fs/promises";
-import { IrregularInput } from "./plan-files.js";
+import { byteOrderMarkLength, IrregularInput } from "./plan-files.js";
 
 const COMMA = 44;
 const QUOTE = 34;
@@ -87,7 +87,7 @@ export async function* scanCsvRecords(file: FileHandle, options: ScanOptions): A
     let from = 0;
     if (first) {
       first = false;
-      if (filled >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) from = 3; // byte-order mark
+      from = byteOrderMarkLength(buffer, filled);
     }
     let consumed = from;
     for (;;) {

@@ -15,7 +15,7 @@ import type { FileHandle } from "node:fs/promises";
 import type { ChunkFeed } from "./chunk-feed.js";
 import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COMMA, DEFAULT_MAX_ELEMENT_CHARS, LF, OPEN_BRACE, OPEN_BRACKET, QUOTE } from "./json-array-splitter.js";
 import { CHUNK_LEADS, type Chunk, type ParallelPlan } from "./parallel-plan.js";
-import { IrregularInput, withFiles } from "./plan-files.js";
+import { byteOrderMarkLength, IrregularInput, withFiles } from "./plan-files.js";
 
 const BLOCK_BYTES = 4 * 1024 * 1024;
 const CR = 13;
@@ -58,7 +58,7 @@ async function scanArray(file: FileHandle, chunkLeads: number, onChunk: (chunk: 
     let i = 0;
     if (first) {
       first = false;
-      if (bytesRead >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) i = 3; // byte-order mark
+      i = byteOrderMarkLength(buffer, bytesRead);
     }
     const lineFeeds = new LineFeeds(buffer, bytesRead);
     for (; i < bytesRead; i++) {

@@ -6,7 +6,7 @@
 import type { FileHandle } from "node:fs/promises";
 import type { ChunkFeed } from "./chunk-feed.js";
 import { CHUNK_LEADS, type ParallelPlan, type Chunk } from "./parallel-plan.js";
-import { withFiles } from "./plan-files.js";
+import { byteOrderMarkLength, withFiles } from "./plan-files.js";
 
 const BLOCK_BYTES = 4 * 1024 * 1024;
 const LF = 10;
@@ -28,7 +28,7 @@ export async function planJsonl(path: string, chunkLeads = CHUNK_LEADS, blockByt
       let from = 0;
       if (first) {
         first = false;
-        if (bytesRead >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) from = lineStart = 3; // byte-order mark
+        from = lineStart = byteOrderMarkLength(buffer, bytesRead);
       }
       // Lines are judged blank or not at their end; a line running past the block is judged once
       // its end is read (its bytes are read again from the file, which is rare and cheap).

@@ -28,6 +28,11 @@ export async function withFiles<T>(leadsPath: string, eventsPath: string | undef
   }
 }
 
+/** Bytes a UTF-8 byte-order mark takes at the start of a file's first block (the readers drop it), 0 or 3. */
+export function byteOrderMarkLength(block: Uint8Array, bytes: number): number {
+  return bytes >= 3 && block[0] === 0xef && block[1] === 0xbb && block[2] === 0xbf ? 3 : 0;
+}
+
 /** The file's size in bytes, 0 when it cannot be read (reading it reports the problem). */
 export async function fileSize(path: string): Promise<number> {
   try {

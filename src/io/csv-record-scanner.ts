@@ -18,6 +18,8 @@ const COMMA = 44;
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
+/** plainRecord's answer for a record it leaves to quotedRecord. */
+const QUOTED = -2;
 
 /** Records per batch: the arrays below are allocated once and refilled for every batch. */
 const BATCH_RECORDS = 16 * 1024;
@@ -119,9 +121,6 @@ class BlockScanner {
    */
   scan(buffer: Buffer, from: number, end: number, base: number, final: boolean, out: ScannedRecords): number {
     let i = from;
-    let nextQuote = -1;
-    let nextLf = -1;
-    let nextCr = -1;
     while (i < end && !out.full) {
       const c = buffer[i];
       if (c === LF || c === CR) {
@@ -131,36 +130,50 @@ class BlockScanner {
         this.line++;
         continue;
       }
-      // Positions of the next quote and line ends, found with indexOf and reused until passed.
-      if (nextQuote < i) nextQuote = indexOrEnd(buffer, QUOTE, i, end);
-      if (nextLf < i) nextLf = indexOrEnd(buffer, LF, i, end);
-      if (nextCr < i) nextCr = indexOrEnd(buffer, CR, i, end);
-      const lineEnd = nextLf < nextCr ? nextLf : nextCr;
-      const next = this.headerRead && nextQuote > lineEnd ? this.plainRecord(buffer, i, lineEnd, end, final, base, out) : this.quotedRecord(buffer, i, end, final, base, out);
+      let next = this.headerRead ? this.plainRecord(buffer, i, end, final, base, out) : QUOTED;
+      if (next === QUOTED) next = this.quotedRecord(buffer, i, end, final, base, out);
       if (next < 0) return i; // incomplete: scanned again once more bytes are in
       i = next;
     }
     return i;
   }
 
-  /** A record on one line without quotes: a loop over its bytes. Returns the next record's start, or -1. */
-  private plainRecord(buffer: Buffer, start: number, lineEnd: number, end: number, final: boolean, base: number, out: ScannedRecords): number {
-    if (lineEnd === end && !final) return -1;
+  /**
+   * A record with no field in quotes: one loop over its bytes, the common case. Returns the next
+   * record's start, -1 when the record is incomplete, or QUOTED when a field opens with a quote
+   * (quotedRecord then reads the record from its start). A quote inside a field is text, as in the
+   * tokenizer. Every byte the loop looks for (comma, quote, CR, LF) is at most a comma's code, so
+   * most bytes take one comparison.
+   */
+  private plainRecord(buffer: Buffer, start: number, end: number, final: boolean, base: number, out: ScannedRecords): number {
     const column = this.column;
     let width = 1;
     let valueStart = column === 0 ? start : -1;
-    let valueEnd = lineEnd;
-    for (let j = start; j < lineEnd; j++) {
-      if (buffer[j] !== COMMA) continue;
-      if (width - 1 === column) valueEnd = j;
+    let valueEnd = -1;
+    let j = start;
+    if (buffer[j] === QUOTE) return QUOTED;
+    for (;;) {
+      while (j < end && buffer[j] > COMMA) j++;
+      if (j === end) {
+        if (!final) return -1;
+        break;
+      }
+      const c = buffer[j];
+      if (c === LF || c === CR) break;
+      j++;
+      if (c !== COMMA) continue;
+      if (width - 1 === column) valueEnd = j - 1;
       width++;
-      if (width - 1 === column) valueStart = j + 1;
+      if (width - 1 === column) valueStart = j;
+      if (j < end && buffer[j] === QUOTE) return QUOTED;
     }
+    const lineEnd = j;
+    if (valueStart >= 0 && valueEnd < 0) valueEnd = lineEnd;
     const recordLine = this.line;
     const next = this.afterLineEnd(buffer, lineEnd, end, final);
     if (next < 0) return -1;
     const blank = width === 1 && isWhiteSpace(buffer, start, lineEnd);
-    push(out, base + start, recordLine, width, valueStart, valueStart < 0 ? -1 : valueEnd, false, blank);
+    push(out, base + start, recordLine, width, valueStart, valueEnd, false, blank);
     return next;
   }
 
@@ -277,11 +290,6 @@ function push(out: ScannedRecords, start: number, line: number, width: number, v
   out.valueEnds[n] = valueEnd;
   out.escaped[n] = escaped ? 1 : 0;
   out.blanks[n] = blank ? 1 : 0;
-}
-
-function indexOrEnd(buffer: Buffer, byte: number, from: number, end: number): number {
-  const index = buffer.indexOf(byte, from);
-  return index === -1 || index > end ? end : index;
 }
 
 /** True when the bytes are empty or, decoded, nothing but white space (String.prototype.trim's). */

@@ -314,7 +314,10 @@ class SavedId {
     this.text = undefined;
     this.length = rangeEnd - rangeStart;
     if (this.bytes.length < this.length) this.bytes = new Uint8Array(this.length * 2);
-    this.bytes.set(batch.buffer.subarray(rangeStart, rangeEnd));
+    // A loop, not bytes.set(buffer.subarray(...)): ids are short, and subarray makes a Buffer per lead.
+    const bytes = this.bytes;
+    const buffer = batch.buffer;
+    for (let i = 0; i < this.length; i++) bytes[i] = buffer[rangeStart + i];
   }
 
   equals(batch: ScannedRecords, r: number): boolean {

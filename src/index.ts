@@ -1,6 +1,6 @@
 // The public API (SPEC section 7). The CLI and the playground use this module and nothing deeper.
 
-export { compile, check, runExamples, type CompileResult, type LeadScoringModel, type ScoreOptions } from "./api/compile.js";
+export { compile, check, runExamples, type CompileResult, type LeadScoringModel, type ScoreArgument, type ScoreOptions } from "./api/compile.js";
 export { format, formatSource } from "./api/format.js";
 export { formatModel, formatStatement, formatCondition } from "./formatter/format.js";
 export { parse } from "./ast/parse.js";

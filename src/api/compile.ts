@@ -3,21 +3,24 @@
 import type { Example, Model as AstModel } from "../ast/nodes.js";
 import { checkSource } from "../checker/check.js";
 import type { ScoreRange } from "../checker/lints/index.js";
-import { compileScorer, type ScoreOptions } from "../compiler/js/compile-scorer.js";
+import { compileScorer, type ScoreArgument, type ScoreOptions } from "../compiler/js/compile-scorer.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { runExamples as runExampleBlocks, type ExampleOutcome } from "../examples/run-examples.js";
 import type { Schema, ScoringPlan } from "../ir/plan.js";
 import type { LeadRecord } from "../ir/result.js";
 import { resolveAsOf } from "../semantics/lead.js";
 
-export type { ScoreOptions };
+export type { ScoreArgument, ScoreOptions };
 
 export interface LeadScoringModel {
   readonly plan: ScoringPlan;
-  /** Scores one lead: a result, or an error record when a value does not fit its field's type. */
-  score(lead: unknown, options?: ScoreOptions): LeadRecord;
+  /**
+   * Scores one lead: a result, or an error record when a value does not fit its field's type.
+   * The second argument is the options or, as for the standalone module, the as-of time alone.
+   */
+  score(lead: unknown, options?: ScoreArgument): LeadRecord;
   /** Scores many leads, numbering id-less leads 1, 2, 3... by position. */
-  scoreAll(leads: Iterable<unknown>, options?: ScoreOptions): LeadRecord[];
+  scoreAll(leads: Iterable<unknown>, options?: ScoreArgument): LeadRecord[];
 }
 
 export interface CompileResult {

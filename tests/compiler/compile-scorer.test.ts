@@ -23,6 +23,18 @@ describe("compileScorer", () => {
     expect(() => scorer.score(lead, { asOf: "yesterday" })).toThrow(RangeError);
   });
 
+  it("takes the as-of time alone as its second argument, like the standalone module", () => {
+    const scorer = compileScorer(plan);
+    const lead = opened("2026-03-01T12:00:00Z");
+    for (const asOf of [new Date("2026-03-02T00:00:00Z"), "2026-03-02", Date.UTC(2026, 2, 2)]) {
+      expect(scorer.score(lead, asOf)).toMatchObject({ score: 2 });
+      expect(scorer.scoreAll([lead], asOf)).toMatchObject([{ score: 2 }]);
+    }
+    expect(scorer.score(lead, "2026-03-03T12:00:01Z")).toMatchObject({ score: 0 });
+    expect(scorer.scoreAll([lead], new Date("2026-03-03T12:00:01Z"))).toMatchObject([{ score: 0 }]);
+    expect(() => scorer.score(lead, "yesterday")).toThrow(RangeError);
+  });
+
   it("defaults asOf to now", () => {
     const scorer = compileScorer(plan);
     expect(scorer.score(opened(new Date(Date.now() - DAY / 2).toISOString()))).toMatchObject({ id: 1, score: 2 });

@@ -18,9 +18,22 @@ export interface ScoreOptions {
   position?: number;
 }
 
+/**
+ * The options, or the as-of time alone: score(lead, asOf), as the standalone module's score takes it
+ * (SPEC 6). Taking it here too means a Date or ISO string passed that way is never silently ignored.
+ */
+export type ScoreArgument = ScoreOptions | Date | string | number;
+
 export interface Scorer {
-  score(raw: unknown, opts?: ScoreOptions): LeadRecord;
-  scoreAll(raws: Iterable<unknown>, opts?: ScoreOptions): LeadRecord[];
+  score(raw: unknown, opts?: ScoreArgument): LeadRecord;
+  scoreAll(raws: Iterable<unknown>, opts?: ScoreArgument): LeadRecord[];
+}
+
+const NO_OPTIONS: ScoreOptions = {};
+
+function optionsOf(arg: ScoreArgument | null | undefined): ScoreOptions {
+  if (arg === undefined || arg === null) return NO_OPTIONS;
+  return typeof arg === "object" && !(arg instanceof Date) ? arg : { asOf: arg };
 }
 
 type LeadFunction = (raw: unknown, asOf: number, idField: string, position: number) => LeadRecord;
@@ -46,11 +59,13 @@ export function compileScorer(plan: ScoringPlan): Scorer {
     return lastMs;
   };
   return {
-    score(raw, opts = {}) {
+    score(raw, arg) {
+      const opts = optionsOf(arg);
       const fn = opts.explain ? explainer() : plain;
       return fn(raw, asOfMs(opts.asOf), opts.idField ?? "id", opts.position ?? 1);
     },
-    scoreAll(raws, opts = {}) {
+    scoreAll(raws, arg) {
+      const opts = optionsOf(arg);
       const fn = opts.explain ? explainer() : plain;
       const asOf = asOfMs(opts.asOf);
       const idField = opts.idField ?? "id";

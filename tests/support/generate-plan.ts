@@ -62,6 +62,8 @@ const DATE_LITERALS = [-400, -40, -30, -7, -1, 0, 1, 30].map((days) => Math.floo
 export interface PlanOptions {
   maxFields?: number;
   maxEvents?: number;
+  /** The event types to draw from (default: five common ones, plus the hostile names). */
+  eventNames?: readonly string[];
   maxGroups?: number;
   maxRules?: number;
   /** Probability of taking a name from HOSTILE_NAMES. */
@@ -75,7 +77,7 @@ export function generatePlan(rng: Rng, options: PlanOptions = {}): ScoringPlan {
   const fields = distinct(rng, rng.int(0, options.maxFields ?? 6), () => (rng.chance(hostile) ? rng.pick(HOSTILE_NAMES) : rng.pick(FIELD_NAMES))).map(
     (name): SchemaField => ({ name, type: randomType(rng) }),
   );
-  const events = distinct(rng, rng.int(0, options.maxEvents ?? 4), () => (rng.chance(hostile) ? rng.pick(HOSTILE_EVENTS) : rng.pick(EVENT_NAMES)));
+  const events = distinct(rng, rng.int(0, options.maxEvents ?? 4), () => (rng.chance(hostile) ? rng.pick(HOSTILE_EVENTS) : rng.pick(options.eventNames ?? EVENT_NAMES)));
   const groups = distinct(rng, rng.int(0, options.maxGroups ?? 3), () => (rng.chance(hostile) ? rng.pick(HOSTILE_NAMES) : rng.pick(GROUP_NAMES))).map(
     (name): PlanGroup => ({
       name,

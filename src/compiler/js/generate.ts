@@ -252,8 +252,19 @@ function limit(plan: ScoringPlan): string[] {
   const lines: string[] = [];
   if (plan.limit?.min !== undefined) lines.push(`total = Math.max(total, ${numberLiteral(plan.limit.min)});`);
   if (plan.limit?.max !== undefined) lines.push(`total = Math.min(total, ${numberLiteral(plan.limit.max)});`);
-  lines.push(`const score = round2(total);`);
+  lines.push(`const score = ${roundedScore(plan, "total")};`);
   return lines;
+}
+
+/**
+ * A sum as the result shows it: rounded to two decimals, unless every score of the plan is an
+ * integer (integerArithmetic, and integer limits), where round2 returns its argument: x * 100 is
+ * exact for integers below 3.6e14, which a sum of at most 2^21 points per occurrence reaches only
+ * with over 10^8 occurrences on one lead. Skipping the calls takes ~2% off scoring a small model.
+ */
+function roundedScore(plan: ScoringPlan, sum: string): string {
+  const integerLimits = [plan.limit?.min, plan.limit?.max].every((x) => x === undefined || Number.isInteger(x));
+  return integerLimits && integerArithmetic(plan) ? sum : `round2(${sum})`;
 }
 
 /**
@@ -277,7 +288,7 @@ function tierExpression(tiers: PlanTier[] | undefined, score: string): string {
 }
 
 function result(plan: ScoringPlan, gated: boolean, explain: boolean): string[] {
-  const lines = plan.groups.map((_, g) => `const gs${g} = round2(g${g});`);
+  const lines = plan.groups.map((_, g) => `const gs${g} = ${roundedScore(plan, `g${g}`)};`);
   let qualified = "null";
   if (plan.qualify) {
     const op = plan.qualify.op;

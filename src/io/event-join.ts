@@ -1,10 +1,13 @@
 // Chooses how events from a separate file reach the leads. The index join (event-index.ts) is
 // simple and order-free but holds the whole events file in memory; the merge join (event-merge.ts)
 // holds one lead's events but needs both files in the same lead order, which a first pass confirms.
-// "auto" uses the index for small events files, where that pass would cost more than it saves.
+// A big events file in another order is first rewritten in lead order (event-reorder.ts), so memory
+// stays flat whatever the order. "auto" uses the index for small events files, where those passes
+// would cost more than they save.
 
 import { indexJoin } from "./event-index.js";
 import { eventsFollowLeadOrder, mergeJoin } from "./event-merge.js";
+import { reorderEvents } from "./event-reorder.js";
 import { csvEventsFollowLeadOrder } from "./parallel-plan.js";
 import type { EventsJoin, LeadInput } from "./lead-input.js";
 import { fileSize } from "./plan-files.js";
@@ -16,6 +19,8 @@ export const MERGE_JOIN_MIN_BYTES = 16 * 1024 * 1024;
 export interface JoinOptions {
   idField: string;
   join: EventsJoin;
+  /** Bucket size for putting an unordered events file in order (tests make it small); default BUCKET_BYTES. */
+  bucketBytes?: number;
 }
 
 /** Reads the leads file from its start: its leads, or (for the merge join's order check) their ids. */
@@ -29,10 +34,31 @@ export interface LeadSource {
 
 export async function* joinEvents(leads: LeadSource, eventsPath: string, options: JoinOptions): AsyncGenerator<LeadInput[]> {
   const merge = options.join === "merge" || (options.join === "auto" && (await fileSize(eventsPath)) >= MERGE_JOIN_MIN_BYTES);
-  if (merge && (await followsLeadOrder(leads, eventsPath, options.idField))) {
+  if (!merge) {
+    yield* indexJoin(leads.open(), eventsPath, options.idField);
+  } else if (await followsLeadOrder(leads, eventsPath, options.idField)) {
     yield* mergeJoin(leads.open(), eventsPath, options.idField);
   } else {
+    yield* reorderedJoin(leads, eventsPath, options);
+  }
+}
+
+/**
+ * A big events file out of lead order: rewritten in lead order in a temporary file (event-reorder.ts)
+ * and merge-joined, its bad rows first as the index join gives them; the index join when the leads
+ * repeat an id.
+ */
+async function* reorderedJoin(leads: LeadSource, eventsPath: string, options: JoinOptions): AsyncGenerator<LeadInput[]> {
+  const reordered = await reorderEvents(leads.openIds(), eventsPath, options.bucketBytes);
+  if (reordered === undefined) {
     yield* indexJoin(leads.open(), eventsPath, options.idField);
+    return;
+  }
+  try {
+    if (reordered.problems.length > 0) yield reordered.problems;
+    yield* mergeJoin(leads.open(), reordered.path, options.idField);
+  } finally {
+    await reordered.remove();
   }
 }
 

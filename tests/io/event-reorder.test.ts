@@ -1,0 +1,115 @@
+// A big events file out of lead order is rewritten in lead order (src/io/event-reorder.ts) and
+// merge-joined: every lead must get exactly the events the index join gives it, bad rows first,
+// whatever the order, the bucket count, odd characters in ids, types and times, unknown leads,
+// leads without ids or with events of their own; repeated lead ids fall back to the index join.
+
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { describe, expect, it } from "vitest";
+import { joinEvents, type LeadSource } from "../../src/io/event-join.js";
+import { reorderEvents } from "../../src/io/event-reorder.js";
+import type { LeadInput } from "../../src/io/lead-input.js";
+import { readCsvLeadBatches } from "../../src/io/read-csv.js";
+import { readJsonlLeadBatches } from "../../src/io/read-jsonl.js";
+import { readLeadIds } from "../../src/io/read-leads.js";
+import { fuzzRuns } from "../support/fuzz-budget.js";
+import { createRng, type Rng } from "../support/generate-plan.js";
+import { collect, writeFiles } from "./files.js";
+
+function source(path: string): LeadSource {
+  const open = () => (path.endsWith(".csv") ? readCsvLeadBatches(path) : readJsonlLeadBatches(path));
+  return { csvPath: path.endsWith(".csv") ? path : undefined, open, openIds: () => readLeadIds(path) };
+}
+
+/** The inputs as the index join gives them, and through the reordering merge join with tiny buckets. */
+async function bothJoins(leadsPath: string, eventsPath: string, bucketBytes: number): Promise<[LeadInput[], LeadInput[]]> {
+  const byIndex = (await collect(joinEvents(source(leadsPath), eventsPath, { idField: "id", join: "index" }))).flat();
+  const reordered = (await collect(joinEvents(source(leadsPath), eventsPath, { idField: "id", join: "merge", bucketBytes }))).flat();
+  return [byIndex, reordered];
+}
+
+function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+const IDS = ["L-1", "L-2", " L-3 ", "L,4", 'L"5', "L\t6", "L\\7", "Zoë", "線-9", "L-10", "L\n11"];
+const TYPES = ["opened email", "Opened  Email", "a,b", 'say "hi"', "tab\there", "back\\slash", "naïve", "line\nbreak"];
+const TIMES = ["", "2026-11-01T10:00:00Z", " 2026-11-02 ", "not a time", "2026-11-03"];
+
+/** Leads (some repeated ids avoided: that case has its own test) and events in random order, with bad rows. */
+function generated(rng: Rng): { leads: string; events: string } {
+  const ids = IDS.filter(() => rng.chance(0.8));
+  const leadRows = ids.map((id, i) => `${csvField(id)},title ${i}`);
+  if (rng.chance(0.5)) leadRows.splice(rng.int(0, leadRows.length), 0, ",no id"); // a lead without id
+  const eventRows: string[] = [];
+  for (let n = rng.int(0, 40); n > 0; n--) {
+    const id = rng.chance(0.9) ? rng.pick(IDS) : "L-unknown";
+    if (rng.chance(0.08)) eventRows.push(rng.pick([",x,", `${csvField(id)},,`, `${csvField(id)},a,b,c`])); // bad rows
+    else eventRows.push(`${csvField(id)},${csvField(rng.pick(TYPES))},${csvField(rng.pick(TIMES))}`);
+  }
+  return { leads: ["id,title", ...leadRows].join("\n") + "\n", events: ["lead_id,type,at", ...eventRows].join(rng.chance(0.2) ? "\r\n" : "\n") };
+}
+
+describe("events out of lead order", () => {
+  it("reach each lead as from the index join, bad rows first, on generated files and bucket sizes", async () => {
+    const runs = fuzzRuns(150);
+    let withEvents = 0;
+    for (let seed = 1; seed <= runs; seed++) {
+      const rng = createRng(seed);
+      const { leads, events } = generated(rng);
+      const files = writeFiles({ "leads.csv": leads, "events.csv": events });
+      const [byIndex, reordered] = await bothJoins(files["leads.csv"], files["events.csv"], rng.pick([1, 16, 64, 1 << 20]));
+      expect({ seed, inputs: reordered }).toEqual({ seed, inputs: byIndex });
+      withEvents += byIndex.filter((input) => input.kind === "lead" && Array.isArray(input.raw.events)).length;
+    }
+    expect(withEvents).toBeGreaterThan(runs); // the files did attach events
+  });
+
+  it("append to the events JSON leads already have", async () => {
+    const files = writeFiles({
+      "leads.jsonl": '{"id": 1, "events": ["opened email"]}\n{"id": "L-2"}\n{"id": 3, "events": "bad"}\n{"name": "no id"}\n',
+      "events.csv": "lead_id,type,at\nL-2,b,\n1,a,2026-11-01\nL-2,c,\n3,x,\n",
+    });
+    const [byIndex, reordered] = await bothJoins(files["leads.jsonl"], files["events.csv"], 1);
+    expect(reordered).toEqual(byIndex);
+    expect(reordered.map((input) => input.kind === "lead" && input.raw.events)).toEqual([
+      ["opened email", { type: "a", at: "2026-11-01" }],
+      [{ type: "b" }, { type: "c" }],
+      "bad",
+      undefined,
+    ]);
+  });
+
+  it("fall back to the index join when the leads repeat an id (both leads get the events)", async () => {
+    // Out of order even for the order check (which a repeated id can satisfy: the merge then runs).
+    const files = writeFiles({ "leads.csv": "id\nL-1\nL-2\nL-1\n", "events.csv": "lead_id,type\nL-2,b\nL-1,a\nL-2,c\n" });
+    expect(await reorderEvents(readLeadIds(files["leads.csv"]), files["events.csv"], 1)).toBeUndefined();
+    const [byIndex, reordered] = await bothJoins(files["leads.csv"], files["events.csv"], 1);
+    expect(reordered).toEqual(byIndex);
+    expect(reordered.map((input) => input.kind === "lead" && input.raw.events)).toEqual([[{ type: "a" }], [{ type: "b" }, { type: "c" }], [{ type: "a" }]]);
+  });
+
+  it("write the rows in lead order, keeping each lead's in file order, and leave no temporary files", async () => {
+    const before = readdirSync(tmpdir()).filter((name) => name.startsWith("leadscore-events-")).length;
+    const files = writeFiles({ "leads.csv": "id\nA\nB\nC\n", "events.csv": "lead_id,type,at\nC,c1,\nB,b1,2026-01-01\nA,a1,\nC,c2,\nB,b2,\n" });
+    const reordered = await reorderEvents(readLeadIds(files["leads.csv"]), files["events.csv"], 8);
+    expect(reordered).toBeDefined();
+    const { readFileSync } = await import("node:fs");
+    expect(readFileSync(reordered!.path, "utf8")).toBe('lead_id,type,at\n"A","a1",\n"B","b1","2026-01-01"\n"B","b2",\n"C","c1",\n"C","c2",\n');
+    await reordered!.remove();
+    expect(existsSync(reordered!.path)).toBe(false);
+    expect(readdirSync(tmpdir()).filter((name) => name.startsWith("leadscore-events-")).length).toBe(before);
+  });
+
+  it("are put in order by the CLI's default join for a big file", async () => {
+    // 17 MB of events in reverse lead order: above MERGE_JOIN_MIN_BYTES, so "auto" reorders.
+    const leads = ["id", ...Array.from({ length: 2000 }, (_, i) => `L-${i}`)].join("\n") + "\n";
+    const rows: string[] = [];
+    for (let i = 1999; i >= 0; i--) for (let k = 0; k < 170; k++) rows.push(`L-${i},opened email,2026-11-01T10:00:${String(k % 60).padStart(2, "0")}Z`);
+    const files = writeFiles({ "leads.csv": leads });
+    const eventsPath = files["leads.csv"].replace("leads.csv", "events.csv");
+    writeFileSync(eventsPath, ["lead_id,type,at", ...rows].join("\n"));
+    const inputs = (await collect(joinEvents(source(files["leads.csv"]), eventsPath, { idField: "id", join: "auto" }))).flat();
+    expect(inputs.map((input) => input.kind === "lead" && (input.raw.events as unknown[]).length)).toEqual(Array(2000).fill(170));
+  });
+});

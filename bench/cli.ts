@@ -6,7 +6,7 @@
 
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -49,6 +49,8 @@ export interface CliMeasurement {
   threads?: string;
   /** False when the run had no events file (a comparison run; the budgets use runs with events). */
   withEvents?: boolean;
+  /** True for the comparison run on the events file not grouped by lead (shuffleEvents). */
+  eventsShuffled?: boolean;
   runs: CliRun[];
 }
 
@@ -59,6 +61,24 @@ export interface CliFiles {
   events: string;
   count: number;
   events_count: number;
+  /** The events file is shuffleEvents' copy. */
+  eventsShuffled?: boolean;
+}
+
+/**
+ * The same files with the events no longer grouped by lead, as CRM activity exports often come
+ * (by date): row i goes to part i % 16, and the parts follow each other. The CLI then puts them in
+ * lead order through temporary files (src/io/event-reorder.ts).
+ */
+export async function shuffleEvents(files: CliFiles): Promise<CliFiles> {
+  const text = await readFile(files.events, "utf8");
+  const lines = text.split("\n");
+  if (lines[lines.length - 1] === "") lines.pop();
+  const parts: string[][] = Array.from({ length: 16 }, () => []);
+  for (let i = 1; i < lines.length; i++) parts[i % 16].push(lines[i]);
+  const path = join(files.dir, "events-shuffled.csv");
+  await writeFile(path, [lines[0], ...parts.flat()].join("\n") + "\n");
+  return { ...files, events: path, eventsShuffled: true };
 }
 
 export async function prepareCliFiles(count: number, root: string): Promise<CliFiles> {
@@ -129,6 +149,7 @@ export async function measureCli(files: CliFiles, runs: number, extraArgs: reado
   const results: CliRun[] = [];
   for (let i = 0; i < runs; i++) results.push(await runCli(files, extraArgs, withEvents));
   return {
+    ...(files.eventsShuffled ? { eventsShuffled: true } : {}),
     leads: files.count,
     events: files.events_count,
     leadsBytes: (await stat(files.leads)).size,

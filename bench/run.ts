@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
-import { benchDataRoot, CLI_MODEL_RULES, measureCli, prepareCliFiles, removeBenchData, type CliMeasurement } from "./cli.js";
+import { benchDataRoot, CLI_MODEL_RULES, measureCli, prepareCliFiles, removeBenchData, shuffleEvents, type CliFiles, type CliMeasurement } from "./cli.js";
 import type { CompileMeasurement } from "./compile-time.js";
 import { ENGINES, type EngineName } from "./engines.js";
 import { COMPILE_SIZES, SCORING_SIZES } from "./models.js";
@@ -96,11 +96,13 @@ async function cliSection(): Promise<BenchResults["cli"]> {
       log(`CLI: scoring ${count.toLocaleString("en-US")} leads (${runs} run${runs > 1 ? "s" : ""})`);
       // As users run it by default (two threads on two cores for files this big: see
       // src/cli/parallel/default-threads.ts), and on the largest file also on one thread
-      // (--threads 1) and without the events file, for comparison.
-      const variants: { args: string[]; events: boolean }[] = [{ args: [], events: true }];
-      if (count === counts[counts.length - 1]) variants.push({ args: ["--threads", "1"], events: true }, { args: [], events: false });
+      // (--threads 1), without the events file, and with the events not grouped by lead, for comparison.
+      const variants: { args: string[]; events: boolean; files?: CliFiles }[] = [{ args: [], events: true }];
+      if (count === counts[counts.length - 1]) {
+        variants.push({ args: ["--threads", "1"], events: true }, { args: [], events: false }, { args: [], events: true, files: await shuffleEvents(files) });
+      }
       for (const variant of variants) {
-        const measurement = await measureCli(files, runs, variant.args, variant.events);
+        const measurement = await measureCli(variant.files ?? files, runs, variant.args, variant.events);
         const wrong = measurement.runs.find((r) => r.records !== count || r.exitCode !== 0);
         if (wrong) throw new Error(`leadscore score wrote ${wrong.records} records for ${count} leads (exit ${wrong.exitCode})`);
         sizes.push(measurement);

@@ -69,6 +69,22 @@ describe("score --threads", () => {
     expect(parallel).toEqual(sequential);
   });
 
+  it.each([
+    ["without bad rows", false],
+    ["with bad rows, reported first", true],
+  ])("gives the main thread's output on events not grouped by lead (%s)", (_, withBadRows) => {
+    const events = readFileSync(`${REPO}/examples/events.csv`, "utf8").trimEnd().split("\n");
+    const shuffled = [events[0], ...events.slice(1).filter((_, i) => i % 2 === 0), ...events.slice(1).filter((_, i) => i % 2 === 1)];
+    if (withBadRows) shuffled.splice(10, 0, "broken,row,with,too,many");
+    const paths = writeFiles({ "events.csv": shuffled.join("\n") });
+    const args = (threads: string) => ["score", MODEL, `${REPO}/examples/leads.csv`, "--events", paths["events.csv"], ...AS_OF, "--threads", threads];
+    const sequential = runCli(args("1"));
+    const parallel = runCli(args("2"), { env: { LEADSCORE_CHUNK_LEADS: "5" } });
+    expect(sequential.stdout.split("\n").length).toBeGreaterThan(250);
+    expect(parallel).toEqual(sequential);
+    expect(sequential.stdout).toBe(runCli(["score", MODEL, `${REPO}/examples/leads.csv`, "--events", `${REPO}/examples/events.csv`, ...AS_OF]).stdout);
+  });
+
   it("gives the main thread's output on JSON Lines", async () => {
     const leads = (JSON.parse(readFileSync(`${REPO}/examples/leads.json`, "utf8")) as unknown[]).map((lead) => JSON.stringify(lead));
     leads.splice(3, 0, "", "not json");

@@ -3,10 +3,10 @@
 // can read it: memory stays flat instead of holding every occurrence in the index join's Map (780
 // MB for 4.1M events). It is an external sort in four passes, each holding one bucket of ~4 MB:
 //
-//   1. leads: each lead's id and rank (its place among the leads) go to bucket hash(id) % K;
-//   2. events: each good row goes to bucket hash(lead_id) % K as a binary record (the type as an
-//      index into the file's few types); bad rows are kept, to be reported first as the index join
-//      reports them;
+//   1. leads: each lead's id and rank (its place among the leads) go to bucket hash(id) % K as a
+//      binary record;
+//   2. events: each good row goes to bucket hash(lead_id) % K as a binary record; bad rows are
+//      kept, to be reported first as the index join reports them;
 //   3. per hash bucket: the ranks of its ids in a Map; each event, given its lead's rank, goes to
 //      range bucket rank / (leads / K) (events of leads not in the file are dropped: the index join
 //      never looks them up either);
@@ -51,14 +51,14 @@ export async function reorderEvents(leadIds: AsyncIterable<string[]>, eventsPath
   try {
     const buckets = Math.min(MAX_BUCKETS, Math.max(1, Math.ceil((await fileSize(eventsPath)) / bucketBytes)));
     const leads = await bucketLeads(leadIds, join(dir, "leads"), buckets);
-    const { problems, types } = await bucketEvents(eventsPath, join(dir, "events"), buckets);
+    const problems = await bucketEvents(eventsPath, join(dir, "events"), buckets);
     const ranksPerBucket = Math.max(1, Math.ceil(leads / buckets));
     if (!rankEvents(join(dir, "leads"), join(dir, "events"), join(dir, "ranked"), buckets, ranksPerBucket)) {
       await remove();
       return undefined;
     }
     const path = join(dir, "events-in-lead-order.csv");
-    writeInOrder(join(dir, "ranked"), buckets, ranksPerBucket, types, path);
+    writeInOrder(join(dir, "ranked"), buckets, ranksPerBucket, path);
     return { path, problems, remove };
   } catch (error) {
     await remove();
@@ -70,14 +70,18 @@ export async function reorderEvents(leadIds: AsyncIterable<string[]>, eventsPath
 
 const NO_SCRATCH_SPACE = new Set(["ENOSPC", "EDQUOT", "EROFS"]);
 
-/** Pass 1: `id \t rank` lines; returns the number of leads. */
+/** Pass 1: a record per lead with an id: the id (u32 length and UTF-8 bytes) and its rank (u32). Returns the number of leads. */
 async function bucketLeads(leadIds: AsyncIterable<string[]>, prefix: string, buckets: number): Promise<number> {
-  const out = new TextBuckets(bucketPaths(prefix, buckets));
+  const out = new ByteBuckets(bucketPaths(prefix, buckets));
   let rank = 0;
   try {
     for await (const ids of leadIds) {
       for (const id of ids) {
-        if (id !== "") out.add(hash(id) % buckets, `${escape(id)}\t${rank}\n`);
+        if (id !== "") {
+          const bucket = hash(id) % buckets;
+          out.text(bucket, id);
+          out.u32(bucket, rank);
+        }
         rank++;
       }
     }
@@ -88,14 +92,12 @@ async function bucketLeads(leadIds: AsyncIterable<string[]>, prefix: string, buc
 }
 
 /**
- * Pass 2: a record per good row: lead_id, type (an index into `types`) and at (empty when absent),
- * each text as a u32 length and UTF-8 bytes. Returns the bad rows and the types.
+ * Pass 2: a record per good row: lead_id, type and at (empty when absent), each a u32 length and
+ * UTF-8 bytes. Returns the bad rows.
  */
-async function bucketEvents(eventsPath: string, prefix: string, buckets: number): Promise<{ problems: MalformedInput[]; types: string[] }> {
+async function bucketEvents(eventsPath: string, prefix: string, buckets: number): Promise<MalformedInput[]> {
   const out = new ByteBuckets(bucketPaths(prefix, buckets));
   const problems: MalformedInput[] = [];
-  const types: string[] = [];
-  const typeIndex = new Map<string, number>();
   try {
     for await (const rows of readEventRows(eventsPath)) {
       for (const row of rows) {
@@ -104,21 +106,16 @@ async function bucketEvents(eventsPath: string, prefix: string, buckets: number)
           continue;
         }
         const { leadId, event } = row;
-        let type = typeIndex.get(event.type);
-        if (type === undefined) {
-          type = types.push(event.type) - 1;
-          typeIndex.set(event.type, type);
-        }
         const bucket = hash(leadId) % buckets;
         out.text(bucket, leadId);
-        out.u32(bucket, type);
+        out.text(bucket, event.type);
         out.text(bucket, event.at ?? "");
       }
     }
   } finally {
     out.close();
   }
-  return { problems, types };
+  return problems;
 }
 
 /** Pass 3: each record behind its lead's rank (u32), in range buckets of `ranksPerBucket` leads; false when an id repeats. */
@@ -127,19 +124,21 @@ function rankEvents(leadsPrefix: string, eventsPrefix: string, prefix: string, b
   try {
     for (let k = 0; k < buckets; k++) {
       const ranks = new Map<string, number>();
-      for (const line of takeLines(`${leadsPrefix}${k}`)) {
-        const tab = line.indexOf("\t");
-        const id = unescape(line.slice(0, tab));
+      const leads = takeBytes(`${leadsPrefix}${k}`);
+      for (let at = 0; at < leads.length; ) {
+        const idLength = leads.readUInt32LE(at);
+        const id = leads.toString("utf8", at + 4, at + 4 + idLength);
+        at += 4 + idLength;
         if (ranks.has(id)) return false;
-        ranks.set(id, Number(line.slice(tab + 1)));
+        ranks.set(id, leads.readUInt32LE(at));
+        at += 4;
       }
       const records = takeBytes(`${eventsPrefix}${k}`);
       for (let at = 0; at < records.length; ) {
         const start = at;
         const idLength = records.readUInt32LE(at);
         const rank = ranks.get(records.toString("utf8", at + 4, at + 4 + idLength));
-        at += 4 + idLength + 4; // the id, then the type
-        at += 4 + records.readUInt32LE(at); // the time
+        at = skipTexts(records, at, 3);
         if (rank === undefined) continue;
         const bucket = Math.floor(rank / ranksPerBucket);
         out.u32(bucket, rank);
@@ -153,9 +152,8 @@ function rankEvents(leadsPrefix: string, eventsPrefix: string, prefix: string, b
 }
 
 /** Pass 4: each range bucket in rank order (a counting sort, stable), as CSV rows with every text quoted. */
-function writeInOrder(prefix: string, buckets: number, ranksPerBucket: number, types: string[], path: string): void {
+function writeInOrder(prefix: string, buckets: number, ranksPerBucket: number, path: string): void {
   const out = new ByteBuckets([path]);
-  const quotedTypes = types.map((type) => Buffer.from(`,${csvField(type)},`));
   try {
     out.bytes(0, Buffer.from("lead_id,type,at\n"), 0, 16);
     for (let k = 0; k < buckets; k++) {
@@ -165,9 +163,7 @@ function writeInOrder(prefix: string, buckets: number, ranksPerBucket: number, t
       for (let at = 0; at < records.length; ) {
         starts.push(at);
         offsets.push(records.readUInt32LE(at) - k * ranksPerBucket);
-        at += 4;
-        at += 4 + records.readUInt32LE(at) + 4;
-        at += 4 + records.readUInt32LE(at);
+        at = skipTexts(records, at + 4, 3);
       }
       const counts = new Int32Array(ranksPerBucket + 1);
       for (const offset of offsets) counts[offset + 1]++;
@@ -175,36 +171,19 @@ function writeInOrder(prefix: string, buckets: number, ranksPerBucket: number, t
       const order = new Int32Array(starts.length);
       for (let i = 0; i < starts.length; i++) order[counts[offsets[i]]++] = starts[i];
       for (const start of order) {
-        let at = start + 4;
-        const idLength = records.readUInt32LE(at);
-        out.quoted(0, records, at + 4, at + 4 + idLength);
-        at += 4 + idLength;
-        const type = quotedTypes[records.readUInt32LE(at)];
-        out.bytes(0, type, 0, type.length);
-        at += 4;
-        const timeLength = records.readUInt32LE(at);
-        if (timeLength > 0) out.quoted(0, records, at + 4, at + 4 + timeLength);
-        out.byte(0, 10);
+        const type = skipTexts(records, start + 4, 1);
+        const time = skipTexts(records, type, 1);
+        out.quoted(0, records, start + 8, type); // lead_id
+        out.byte(0, COMMA);
+        out.quoted(0, records, type + 4, time);
+        out.byte(0, COMMA);
+        if (records.readUInt32LE(time) > 0) out.quoted(0, records, time + 4, skipTexts(records, time, 1)); // no time: left empty
+        out.byte(0, LF);
       }
     }
   } finally {
     out.close();
   }
-}
-
-/** The lines of a bucket file, which is then deleted (disk use stays near twice the events file). */
-function takeLines(path: string): string[] {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return []; // nothing was written to it
-    throw error;
-  }
-  unlinkSync(path);
-  const lines = text.split("\n");
-  lines.pop(); // after the last line's \n
-  return lines;
 }
 
 /** The bytes of a bucket file, which is then deleted. */
@@ -226,43 +205,9 @@ function bucketPaths(prefix: string, count: number): string[] {
 }
 
 /**
- * Text files written in blocks of ~64 KB, each opened on its first block. Synchronous writes: this
- * runs before any scoring, with nothing else for the event loop to do.
+ * Binary files written through a 64 KB buffer each, opened on their first flush. Synchronous
+ * writes: this runs before any scoring, with nothing else for the event loop to do.
  */
-class TextBuckets {
-  private readonly fds: (number | undefined)[];
-  private readonly pending: string[][];
-  private readonly pendingChars: number[];
-
-  constructor(private readonly paths: string[]) {
-    this.fds = paths.map(() => undefined);
-    this.pending = paths.map(() => []);
-    this.pendingChars = paths.map(() => 0);
-  }
-
-  add(bucket: number, text: string): void {
-    this.pending[bucket].push(text);
-    this.pendingChars[bucket] += text.length;
-    if (this.pendingChars[bucket] >= 64 * 1024) this.flush(bucket);
-  }
-
-  close(): void {
-    for (let k = 0; k < this.fds.length; k++) {
-      if (this.pending[k].length > 0) this.flush(k);
-      const fd = this.fds[k];
-      if (fd !== undefined) closeSync(fd);
-    }
-  }
-
-  private flush(bucket: number): void {
-    const fd = (this.fds[bucket] ??= openSync(this.paths[bucket], "w"));
-    writeSync(fd, this.pending[bucket].join(""));
-    this.pending[bucket] = [];
-    this.pendingChars[bucket] = 0;
-  }
-}
-
-/** Binary files written through a 64 KB buffer each, opened on their first flush. */
 class ByteBuckets {
   private readonly fds: (number | undefined)[];
   private readonly buffers: Buffer[];
@@ -342,24 +287,18 @@ class ByteBuckets {
 
 const BLOCK_BYTES = 64 * 1024;
 const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+
+/** Past `count` texts (u32 length and bytes) from `at`. */
+function skipTexts(records: Buffer, at: number, count: number): number {
+  for (let i = 0; i < count; i++) at += 4 + records.readUInt32LE(at);
+  return at;
+}
 
 /** FNV-1a over the UTF-16 code units: spreads ids evenly over the buckets. */
 function hash(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h >>> 0;
-}
-
-/** Bucket lines are tab-separated: tabs, line breaks and backslashes in values are escaped. */
-function escape(text: string): string {
-  return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r")) : text;
-}
-
-function unescape(text: string): string {
-  return text.includes("\\") ? text.replace(/\\(.)/g, (_, c: string) => (c === "t" ? "\t" : c === "n" ? "\n" : c === "r" ? "\r" : c)) : text;
-}
-
-/** Quoted for CSV: the events reader gives back exactly this text. */
-function csvField(text: string): string {
-  return `"${text.replaceAll('"', '""')}"`;
 }

@@ -46,7 +46,8 @@ export function generateFactoryBody(plan: ScoringPlan, options: GenerateOptions)
   const gates = plan.gates.map((gate) => ({ line: numberLiteral(gate.line), condition: emitCondition(gate.condition, scope) }));
   const prologue = [
     `if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return { id: position, error: "expected a lead object, got " + describeRawValue(raw) };`,
-    `let id = raw[idField];`,
+    // The usual id field read by name: a load V8 caches per object shape, ~3% of a small model's lead.
+    `let id = idField === "id" ? raw.id : raw[idField];`,
     `if (typeof id === "string" ? id.trim() === "" : !(typeof id === "number" && Number.isFinite(id))) id = position;`,
     `let v, cv, t;`,
     `const plainLead = Object.getPrototypeOf(raw) === ObjectPrototype;`,

@@ -8,4 +8,9 @@ process.stdout.on("error", (error) => {
   throw error;
 });
 
+// Ctrl-C or a kill: exit through process.exit, whose 'exit' listeners remove temporary files
+// (src/io/event-reorder.ts); the exit code is the shell's for a signal.
+process.once("SIGINT", () => process.exit(130));
+process.once("SIGTERM", () => process.exit(143));
+
 process.exitCode = await main(process.argv.slice(2));

@@ -18,7 +18,7 @@
 // uses the index join, so results never depend on which join ran.
 
 import { mkdtemp, rm } from "node:fs/promises";
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, openSync, readFileSync, rmSync, unlinkSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { MalformedInput } from "./lead-input.js";
@@ -47,7 +47,14 @@ export interface ReorderedEvents {
  */
 export async function reorderEvents(leadIds: AsyncIterable<string[]>, eventsPath: string, bucketBytes = BUCKET_BYTES): Promise<ReorderedEvents | undefined> {
   const dir = await mkdtemp(join(tmpdir(), "leadscore-events-"));
-  const remove = () => rm(dir, { recursive: true, force: true });
+  // Removed however the process ends: process.exit() skips `finally` blocks (the CLI exits so on a
+  // closed pipe, and on SIGINT and SIGTERM: bin/leadscore.js), but runs 'exit' listeners.
+  const removeNow = () => rmSync(dir, { recursive: true, force: true });
+  process.on("exit", removeNow);
+  const remove = async () => {
+    process.off("exit", removeNow);
+    await rm(dir, { recursive: true, force: true });
+  };
   try {
     const buckets = Math.min(MAX_BUCKETS, Math.max(1, Math.ceil((await fileSize(eventsPath)) / bucketBytes)));
     const leads = await bucketLeads(leadIds, join(dir, "leads"), buckets);

@@ -269,9 +269,13 @@ export function generateLeads(rng: Rng, plan: ScoringPlan, count: number, option
   return Array.from({ length: count }, () => generateLead(rng, plan, options));
 }
 
-/** Text as people type it: odd case and surrounding whitespace. */
+/**
+ * Text as people type it: odd case and surrounding whitespace, sometimes Unicode white space (which
+ * trim() removes too) or a non-ASCII letter at an end (which must not be taken for white space).
+ */
 function messy(rng: Rng, text: string): string {
   const cased = rng.pick([text, text.toUpperCase(), text.charAt(0).toUpperCase() + text.slice(1)]);
+  if (rng.chance(0.15)) return `${rng.pick(["\u00a0", "\u3000", "\ufeff", "é", "\u2028"])}${cased}${rng.pick(["", "\u00a0", "É", "\u200a"])}`;
   return rng.chance(0.3) ? `${rng.pick([" ", "  ", "\t"])}${cased}${rng.pick(["", " ", "\n"])}` : cased;
 }
 

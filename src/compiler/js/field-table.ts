@@ -6,6 +6,13 @@ import type { FieldType, Schema } from "../../ir/plan.js";
 import { DAY_MS } from "../../semantics/values.js";
 import { numberLiteral, stringLiteral } from "./literals.js";
 
+/**
+ * `v` (a string) trimmed as String.prototype.trim trims it. When both ends are printable ASCII
+ * other than a space there is nothing to trim, and not calling trim() takes ~5 ns off each text
+ * field of a lead (a fifth of a small model's lead). `c` is a local of the scoring function.
+ */
+const TRIMMED_V = `((c = v.charCodeAt(0)) > 32 && c < 127 && (c = v.charCodeAt(v.length - 1)) > 32 && c < 127 ? v : v.trim())`;
+
 /** The JavaScript type a field's typed value has when known (dates are epoch ms). */
 export type Family = "number" | "string" | "boolean" | "list";
 
@@ -98,7 +105,7 @@ export class FieldTable {
         case "text":
           // Any string is valid text: normalise it here (trim, lower case; blank = unknown).
           lines.push(keep
-            ? `if (typeof v === "string") { ${local} = v.trim(); ${local} = ${local} === "" ? undefined : ${local}.toLowerCase(); } else if (v !== undefined) ${slow("toText(v)")}`
+            ? `if (typeof v === "string") { ${local} = ${TRIMMED_V}; ${local} = ${local} === "" ? undefined : ${local}.toLowerCase(); } else if (v !== undefined) ${slow("toText(v)")}`
             : `if (typeof v !== "string" && v !== undefined) ${slow("toText(v)")}`);
           break;
         case "enum": {
@@ -106,7 +113,7 @@ export class FieldTable {
           this.enumConstants.push(`const ${constant} = [${field.type.values.map(stringLiteral).join(", ")}];`);
           const member = field.type.values.length === 0 ? "false" : field.type.values.map((value) => `t === ${stringLiteral(value)}`).join(" || ");
           // Fast path for a normalised member; anything else (including errors) takes toEnum().
-          lines.push(`if (typeof v === "string" && ((t = v.trim()) === "" || (t = t.toLowerCase(), ${member}))) ${keep ? `${local} = t === "" ? undefined : t;` : "{}"} else if (v !== undefined) ${slow(`toEnum(v, ${constant})`)}`);
+          lines.push(`if (typeof v === "string" && ((t = ${TRIMMED_V}) === "" || (t = t.toLowerCase(), ${member}))) ${keep ? `${local} = t === "" ? undefined : t;` : "{}"} else if (v !== undefined) ${slow(`toEnum(v, ${constant})`)}`);
           break;
         }
         case "date":

@@ -46,10 +46,11 @@ export function generateFactoryBody(plan: ScoringPlan, options: GenerateOptions)
   const gates = plan.gates.map((gate) => ({ line: numberLiteral(gate.line), condition: emitCondition(gate.condition, scope) }));
   const prologue = [
     `if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return { id: position, error: "expected a lead object, got " + describeRawValue(raw) };`,
+    `let v, cv, t, c;`,
     // The usual id field read by name: a load V8 caches per object shape, ~3% of a small model's lead.
     `let id = idField === "id" ? raw.id : raw[idField];`,
-    `if (typeof id === "string" ? id.trim() === "" : !(typeof id === "number" && Number.isFinite(id))) id = position;`,
-    `let v, cv, t;`,
+    // An id that starts with a printable character other than a space is not blank: no trim().
+    `if (typeof id === "string" ? !((c = id.charCodeAt(0)) > 32 && c < 127) && id.trim() === "" : !(typeof id === "number" && Number.isFinite(id))) id = position;`,
     `const plainLead = Object.getPrototypeOf(raw) === ObjectPrototype;`,
     ...scope.fields.emitReads(),
     ...scope.events.emitPass(),

@@ -41,6 +41,18 @@ describe("compileScorer", () => {
     expect(scorer.score(opened(new Date(Date.now() + DAY).toISOString()))).toMatchObject({ score: 0 });
   });
 
+  it("reads the clock only for a model whose rules look at the as-of time", () => {
+    const timeless = compileScorer(planOf({ fields: { vip: "boolean" }, rules: [{ when: { k: "isTrue", field: "vip" }, points: 1 }] }));
+    const stamp = new Date(Date.now() - DAY / 2).toISOString();
+    const now = vi.spyOn(Date, "now");
+    expect(timeless.score({ vip: true })).toMatchObject({ score: 1 });
+    expect(now).not.toHaveBeenCalled();
+    expect(compileScorer(plan).score(opened(stamp))).toMatchObject({ score: 2 });
+    expect(now).toHaveBeenCalledTimes(1);
+    now.mockRestore();
+    expect(() => timeless.score({ vip: true }, { asOf: "yesterday" })).toThrow(RangeError); // a given one is still checked
+  });
+
   it("scoreAll numbers id-less leads by position and resolves asOf once", () => {
     const scorer = compileScorer(plan);
     const now = vi.spyOn(Date, "now");

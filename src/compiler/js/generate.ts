@@ -3,7 +3,7 @@
 // new Function and emitStandaloneModule() wraps it in an ES module.
 //
 // The generated factory body expects one argument `rt` (the runtime helpers, RUNTIME_NAMES) and
-// returns { plain, explain? }, each `(raw, asOf, idField, position) => LeadRecord`. Two functions,
+// returns { plain, explain?, usesAsOf }, each function `(raw, asOf, idField, position) => LeadRecord`. Two functions,
 // so the per-rule bookkeeping of explanations stays off the fast path.
 
 import type { PlanRule, PlanTier, ScoringPlan } from "../../ir/plan.js";
@@ -68,7 +68,12 @@ export function generateFactoryBody(plan: ScoringPlan, options: GenerateOptions)
       : plainTotals(plan, rules, plainBig);
     return [`function ${name}(raw, asOf, idField, position) {`, ...indent([...prologue, ...totals, ...gate, ...result(plan, gates.length > 0, explain)]), `}`];
   };
-  const functions = [...fn("plain", false), ...(options.explain ? fn("explain", true) : [])];
+  const plain = fn("plain", false);
+  const functions = [...plain, ...(options.explain ? fn("explain", true) : [])];
+  // Whether any statement reads the as-of time (event windows, future events, date windows), past
+  // the function's first line, its parameters. A model that never does need not read the clock
+  // for a lead scored "as of now". (A name like "asOf" in a string literal only makes this true.)
+  const usesAsOf = plain.slice(1).some((line) => /\basOf\b/.test(line));
 
   return [
     `"use strict";`,
@@ -82,7 +87,7 @@ export function generateFactoryBody(plan: ScoringPlan, options: GenerateOptions)
     ...(plainBig?.chunks.functions ?? []),
     ...(explainBig?.chunks.functions ?? []),
     ...functions,
-    `return { plain${options.explain ? ", explain" : ""} };`,
+    `return { plain${options.explain ? ", explain" : ""}, usesAsOf: ${usesAsOf} };`,
   ].join("\n");
 }
 

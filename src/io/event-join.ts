@@ -21,6 +21,8 @@ export interface JoinOptions {
   join: EventsJoin;
   /** Bucket size for putting an unordered events file in order (tests make it small); default BUCKET_BYTES. */
   bucketBytes?: number;
+  /** Called before an unordered events file is put in order. */
+  onReorder?: () => void;
 }
 
 /** Reads the leads file from its start: its leads, or (for the merge join's order check) their ids. */
@@ -49,6 +51,7 @@ export async function* joinEvents(leads: LeadSource, eventsPath: string, options
  * repeat an id.
  */
 async function* reorderedJoin(leads: LeadSource, eventsPath: string, options: JoinOptions): AsyncGenerator<LeadInput[]> {
+  options.onReorder?.();
   const reordered = await reorderEvents(leads.openIds(), eventsPath, options.bucketBytes);
   if (reordered === undefined) {
     yield* indexJoin(leads.open(), eventsPath, options.idField);

@@ -30,4 +30,6 @@ export interface ReadLeadsOptions {
   idField?: string;
   /** Default "auto". */
   eventsJoin?: EventsJoin;
+  /** Called when a big events file out of lead order is about to be put in order: that takes a while (event-reorder.ts). */
+  onEventsReorder?: () => void;
 }

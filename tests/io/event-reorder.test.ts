@@ -3,10 +3,10 @@
 // whatever the order, the bucket count, odd characters in ids, types and times, unknown leads,
 // leads without ids or with events of their own; repeated lead ids fall back to the index join.
 
-import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { describe, expect, it } from "vitest";
-import { joinEvents, type LeadSource } from "../../src/io/event-join.js";
+import { joinEvents, MERGE_JOIN_MIN_BYTES, type LeadSource } from "../../src/io/event-join.js";
 import { reorderEvents } from "../../src/io/event-reorder.js";
 import type { LeadInput } from "../../src/io/lead-input.js";
 import { readCsvLeadBatches } from "../../src/io/read-csv.js";
@@ -102,14 +102,22 @@ describe("events out of lead order", () => {
   });
 
   it("are put in order by the CLI's default join for a big file", async () => {
-    // 17 MB of events in reverse lead order: above MERGE_JOIN_MIN_BYTES, so "auto" reorders.
+    // 17 MB of events, each lead's together but the leads in reverse order: above
+    // MERGE_JOIN_MIN_BYTES, so "auto" puts them in order.
     const leads = ["id", ...Array.from({ length: 2000 }, (_, i) => `L-${i}`)].join("\n") + "\n";
     const rows: string[] = [];
-    for (let i = 1999; i >= 0; i--) for (let k = 0; k < 170; k++) rows.push(`L-${i},opened email,2026-11-01T10:00:${String(k % 60).padStart(2, "0")}Z`);
+    for (let i = 1999; i >= 0; i--) for (let k = 0; k < 220; k++) rows.push(`L-${i},opened email,2026-11-01T10:00:${String(k % 60).padStart(2, "0")}Z`);
     const files = writeFiles({ "leads.csv": leads });
     const eventsPath = files["leads.csv"].replace("leads.csv", "events.csv");
     writeFileSync(eventsPath, ["lead_id,type,at", ...rows].join("\n"));
-    const inputs = (await collect(joinEvents(source(files["leads.csv"]), eventsPath, { idField: "id", join: "auto" }))).flat();
-    expect(inputs.map((input) => input.kind === "lead" && (input.raw.events as unknown[]).length)).toEqual(Array(2000).fill(170));
+    expect(statSync(eventsPath).size).toBeGreaterThan(MERGE_JOIN_MIN_BYTES);
+    let announced = 0;
+    const onReorder = () => announced++;
+    const inputs = (await collect(joinEvents(source(files["leads.csv"]), eventsPath, { idField: "id", join: "auto", onReorder }))).flat();
+    expect(inputs.map((input) => input.kind === "lead" && (input.raw.events as unknown[]).length)).toEqual(Array(2000).fill(220));
+    expect(announced).toBe(1); // the CLI shows it on its progress line
+    writeFileSync(eventsPath, ["lead_id,type,at", ...rows.reverse()].join("\n")); // now in lead order
+    await collect(joinEvents(source(files["leads.csv"]), eventsPath, { idField: "id", join: "auto", onReorder }));
+    expect(announced).toBe(1);
   });
 });

@@ -115,7 +115,8 @@ export async function scoreCommand(args: string[], terminal: Terminal): Promise<
   }
 
   const writer = createResultWriter(format, output, { groups: compiled.groups, explain });
-  const outcome = await scoreInputs(readLeadBatches(leadsPath, { eventsPath, idField }), {
+  const onEventsReorder = () => progress.note("the events file is not grouped by lead: putting it in lead order first");
+  const outcome = await scoreInputs(readLeadBatches(leadsPath, { eventsPath, idField, onEventsReorder }), {
     model,
     writer,
     asOf,

@@ -136,6 +136,7 @@ export class EventSlotTable {
     lines.push(`  }`, `}`);
     return lines;
   }
+
   /**
    * Up to SWITCH_TYPES types: a switch on the type as the model spells it, each case updating its
    * slots. Comparing a few strings is quicker than hashing the lead's string for a Map lookup, and
@@ -143,10 +144,7 @@ export class EventSlotTable {
    * default case: their slot index from SPELLINGS or the normalized spelling, then the slot updates.
    */
   private switchOnType(): string[] {
-    const lines = [`switch (type) {`];
-    [...this.events.entries()].forEach(([name, entry]) => lines.push(`  case ${stringLiteral(name)}: {`, ...this.updates(entry).map((line) => `    ${line}`), `    break;`, `  }`));
-    lines.push(`  default: {`, ...[`let k = SPELLINGS.get(type);`, ...this.normalizedLookup(), ...this.slotSwitch()].map((line) => `    ${line}`), `  }`, `}`);
-    return lines;
+    return this.switchOn("type", (name) => stringLiteral(name), [`let k = SPELLINGS.get(type);`, ...this.normalizedLookup(), ...this.slotSwitch()]);
   }
 
   /** Many types: the slot index `k` from TYPES, else as for another spelling, then the slot updates of `k`. */
@@ -167,8 +165,17 @@ export class EventSlotTable {
 
   /** The slot updates of the type with index `k` (-1 matches none). */
   private slotSwitch(): string[] {
-    const lines = [`switch (k) {`];
-    [...this.events.values()].forEach((entry, i) => lines.push(`  case ${i}: {`, ...this.updates(entry).map((line) => `    ${line}`), `    break;`, `  }`));
+    return this.switchOn("k", (_, i) => String(i), []);
+  }
+
+  /**
+   * A switch on `subject` with a case per event type (labelled by `label`) updating that type's
+   * slots, and `fallback` as its default case when given. A slot index of -1 matches no case.
+   */
+  private switchOn(subject: string, label: (name: string, index: number) => string, fallback: string[]): string[] {
+    const lines = [`switch (${subject}) {`];
+    [...this.events.entries()].forEach(([name, entry], i) => lines.push(`  case ${label(name, i)}: {`, ...this.updates(entry).map((line) => `    ${line}`), `    break;`, `  }`));
+    if (fallback.length > 0) lines.push(`  default: {`, ...fallback.map((line) => `    ${line}`), `  }`);
     lines.push(`}`);
     return lines;
   }

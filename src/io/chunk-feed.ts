@@ -11,6 +11,8 @@ export class ChunkFeed {
   eventsHeader: string[] | undefined;
   /** Undefined while planning; then true when every chunk is in `chunks`, false when the plan failed. */
   outcome: boolean | undefined;
+  /** The plan failed because the events do not follow the leads' order: a reader need not check again. */
+  eventsOutOfOrder = false;
   private listeners: (() => void)[] = [];
 
   /** Planning is over and the plan holds: every chunk is known, output may be written. */

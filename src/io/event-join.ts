@@ -23,6 +23,8 @@ export interface JoinOptions {
   bucketBytes?: number;
   /** Called before an unordered events file is put in order. */
   onReorder?: () => void;
+  /** The events are known not to follow the leads' order: the order check is skipped. */
+  knownOutOfOrder?: boolean;
 }
 
 /** Reads the leads file from its start: its leads, or (for the merge join's order check) their ids. */
@@ -38,7 +40,7 @@ export async function* joinEvents(leads: LeadSource, eventsPath: string, options
   const merge = options.join === "merge" || (options.join === "auto" && (await fileSize(eventsPath)) >= MERGE_JOIN_MIN_BYTES);
   if (!merge) {
     yield* indexJoin(leads.open(), eventsPath, options.idField);
-  } else if (await followsLeadOrder(leads, eventsPath, options.idField)) {
+  } else if (!options.knownOutOfOrder && (await followsLeadOrder(leads, eventsPath, options.idField))) {
     yield* mergeJoin(leads.open(), eventsPath, options.idField);
   } else {
     yield* reorderedJoin(leads, eventsPath, options);

@@ -32,4 +32,6 @@ export interface ReadLeadsOptions {
   eventsJoin?: EventsJoin;
   /** Called when a big events file out of lead order is about to be put in order: that takes a while (event-reorder.ts). */
   onEventsReorder?: () => void;
+  /** True when a pass over both files already found the events out of lead order (the parallel planner's): not checked again. */
+  eventsOutOfOrder?: boolean;
 }

@@ -73,6 +73,7 @@ export async function feedParallelPlan(feed: ChunkFeed, leadsPath: string, event
     const planner = new Planner(leadsFile, idField, chunkLeads, feed);
     if (eventsFile !== undefined) {
       const walk = await planner.walkEvents(eventsFile, eventsSize);
+      feed.eventsOutOfOrder = walk === "unordered";
       if (typeof walk === "string") return false;
     }
     return planner.finishLeads(leadsSize, eventsSize);

@@ -69,7 +69,7 @@ export function readLeadBatches(path: string, options: ReadLeadsOptions = {}): A
   const open = () => readFile(path, format);
   if (options.eventsPath === undefined) return open();
   const csvPath = format === "csv" ? path : undefined;
-  return joinEvents({ csvPath, open, openIds: () => readLeadIds(path, idField) }, options.eventsPath, { idField, join: options.eventsJoin ?? "auto", onReorder: options.onEventsReorder });
+  return joinEvents({ csvPath, open, openIds: () => readLeadIds(path, idField) }, options.eventsPath, { idField, join: options.eventsJoin ?? "auto", onReorder: options.onEventsReorder, knownOutOfOrder: options.eventsOutOfOrder });
 }
 
 function readFile(path: string, format: LeadFileFormat): AsyncGenerator<LeadInput[]> {

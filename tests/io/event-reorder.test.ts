@@ -117,7 +117,12 @@ describe("events out of lead order", () => {
     expect(inputs.map((input) => input.kind === "lead" && (input.raw.events as unknown[]).length)).toEqual(Array(2000).fill(220));
     expect(announced).toBe(1); // the CLI shows it on its progress line
     writeFileSync(eventsPath, ["lead_id,type,at", ...rows.reverse()].join("\n")); // now in lead order
-    await collect(joinEvents(source(files["leads.csv"]), eventsPath, { idField: "id", join: "auto", onReorder }));
+    const inOrder = (await collect(joinEvents(source(files["leads.csv"]), eventsPath, { idField: "id", join: "auto", onReorder }))).flat();
     expect(announced).toBe(1);
+    // Told the events are out of order (the parallel planner found so), the join does not check
+    // again: it puts them in order, with the same result.
+    const told = (await collect(joinEvents(source(files["leads.csv"]), eventsPath, { idField: "id", join: "auto", onReorder, knownOutOfOrder: true }))).flat();
+    expect(announced).toBe(2);
+    expect(told).toEqual(inOrder);
   });
 });

@@ -116,7 +116,9 @@ export async function scoreCommand(args: string[], terminal: Terminal): Promise<
 
   const writer = createResultWriter(format, output, { groups: compiled.groups, explain });
   const onEventsReorder = () => progress.note("the events file is not grouped by lead: putting it in lead order first");
-  const outcome = await scoreInputs(readLeadBatches(leadsPath, { eventsPath, idField, onEventsReorder }), {
+  // When the parallel planner found the events out of lead order, the reader does not check again.
+  const eventsOutOfOrder = feed?.eventsOutOfOrder;
+  const outcome = await scoreInputs(readLeadBatches(leadsPath, { eventsPath, idField, onEventsReorder, eventsOutOfOrder }), {
     model,
     writer,
     asOf,

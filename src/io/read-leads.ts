@@ -5,7 +5,7 @@
 
 import { extname } from "node:path";
 import { leadKey } from "./attach-events.js";
-import { joinEvents } from "./event-join.js";
+import { joinEvents, type LeadSource } from "./event-join.js";
 import { InputError } from "./input-error.js";
 import type { LeadInput, ReadLeadsOptions } from "./lead-input.js";
 import { readCsvLeadBatches, readCsvLeadIds } from "./read-csv.js";
@@ -64,12 +64,16 @@ export function readLeads(path: string, options: ReadLeadsOptions = {}): AsyncIt
  * saves an await per lead on million-lead files.
  */
 export function readLeadBatches(path: string, options: ReadLeadsOptions = {}): AsyncIterable<LeadInput[]> {
-  const format = leadFileFormat(path);
   const idField = options.idField ?? "id";
-  const open = () => readFile(path, format);
-  if (options.eventsPath === undefined) return open();
-  const csvPath = format === "csv" ? path : undefined;
-  return joinEvents({ csvPath, open, openIds: () => readLeadIds(path, idField) }, options.eventsPath, { idField, join: options.eventsJoin ?? "auto", onReorder: options.onEventsReorder, knownOutOfOrder: options.eventsOutOfOrder });
+  const leads = leadSource(path, idField);
+  if (options.eventsPath === undefined) return leads.open();
+  return joinEvents(leads, options.eventsPath, { idField, join: options.eventsJoin ?? "auto", onReorder: options.onEventsReorder, knownOutOfOrder: options.eventsOutOfOrder });
+}
+
+/** The leads file as the events join reads it: its inputs, and its ids in order. */
+export function leadSource(path: string, idField = "id"): LeadSource {
+  const format = leadFileFormat(path);
+  return { csvPath: format === "csv" ? path : undefined, open: () => readFile(path, format), openIds: () => readLeadIds(path, idField) };
 }
 
 function readFile(path: string, format: LeadFileFormat): AsyncGenerator<LeadInput[]> {

@@ -6,25 +6,19 @@
 import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { describe, expect, it } from "vitest";
-import { joinEvents, MERGE_JOIN_MIN_BYTES, type LeadSource } from "../../src/io/event-join.js";
+import { joinEvents, MERGE_JOIN_MIN_BYTES } from "../../src/io/event-join.js";
 import { reorderEvents } from "../../src/io/event-reorder.js";
 import type { LeadInput } from "../../src/io/lead-input.js";
-import { readCsvLeadBatches } from "../../src/io/read-csv.js";
-import { readJsonlLeadBatches } from "../../src/io/read-jsonl.js";
-import { readLeadIds } from "../../src/io/read-leads.js";
+import { leadSource, readLeadIds } from "../../src/io/read-leads.js";
 import { fuzzRuns } from "../support/fuzz-budget.js";
 import { createRng, type Rng } from "../support/generate-plan.js";
 import { collect, writeFiles } from "./files.js";
 
-function source(path: string): LeadSource {
-  const open = () => (path.endsWith(".csv") ? readCsvLeadBatches(path) : readJsonlLeadBatches(path));
-  return { csvPath: path.endsWith(".csv") ? path : undefined, open, openIds: () => readLeadIds(path) };
-}
 
 /** The inputs as the index join gives them, and through the reordering merge join with tiny buckets. */
 async function bothJoins(leadsPath: string, eventsPath: string, bucketBytes: number): Promise<[LeadInput[], LeadInput[]]> {
-  const byIndex = (await collect(joinEvents(source(leadsPath), eventsPath, { idField: "id", join: "index" }))).flat();
-  const reordered = (await collect(joinEvents(source(leadsPath), eventsPath, { idField: "id", join: "merge", bucketBytes }))).flat();
+  const byIndex = (await collect(joinEvents(leadSource(leadsPath), eventsPath, { idField: "id", join: "index" }))).flat();
+  const reordered = (await collect(joinEvents(leadSource(leadsPath), eventsPath, { idField: "id", join: "merge", bucketBytes }))).flat();
   return [byIndex, reordered];
 }
 
@@ -113,15 +107,15 @@ describe("events out of lead order", () => {
     expect(statSync(eventsPath).size).toBeGreaterThan(MERGE_JOIN_MIN_BYTES);
     let announced = 0;
     const onReorder = () => announced++;
-    const inputs = (await collect(joinEvents(source(files["leads.csv"]), eventsPath, { idField: "id", join: "auto", onReorder }))).flat();
+    const inputs = (await collect(joinEvents(leadSource(files["leads.csv"]), eventsPath, { idField: "id", join: "auto", onReorder }))).flat();
     expect(inputs.map((input) => input.kind === "lead" && (input.raw.events as unknown[]).length)).toEqual(Array(2000).fill(220));
     expect(announced).toBe(1); // the CLI shows it on its progress line
     writeFileSync(eventsPath, ["lead_id,type,at", ...rows.reverse()].join("\n")); // now in lead order
-    const inOrder = (await collect(joinEvents(source(files["leads.csv"]), eventsPath, { idField: "id", join: "auto", onReorder }))).flat();
+    const inOrder = (await collect(joinEvents(leadSource(files["leads.csv"]), eventsPath, { idField: "id", join: "auto", onReorder }))).flat();
     expect(announced).toBe(1);
     // Told the events are out of order (the parallel planner found so), the join does not check
     // again: it puts them in order, with the same result.
-    const told = (await collect(joinEvents(source(files["leads.csv"]), eventsPath, { idField: "id", join: "auto", onReorder, knownOutOfOrder: true }))).flat();
+    const told = (await collect(joinEvents(leadSource(files["leads.csv"]), eventsPath, { idField: "id", join: "auto", onReorder, knownOutOfOrder: true }))).flat();
     expect(announced).toBe(2);
     expect(told).toEqual(inOrder);
   });

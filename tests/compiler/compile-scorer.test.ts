@@ -53,6 +53,41 @@ describe("compileScorer", () => {
     expect(() => timeless.score({ vip: true }, { asOf: "yesterday" })).toThrow(RangeError); // a given one is still checked
   });
 
+  it("reads the clock once, and only for a lead that needs the time", () => {
+    const scorer = compileScorer(plan);
+    const stamp = new Date(Date.now() - DAY / 2).toISOString();
+    const yesterday = new Date(Date.now() - DAY).toISOString().slice(0, 10);
+    const now = vi.spyOn(Date, "now");
+    for (const explain of [false, true]) {
+      expect(scorer.score({ vip: true }, { explain })).toMatchObject({ score: 1 });
+      expect(scorer.score({ vip: true, events: [] }, { explain })).toMatchObject({ score: 1 });
+      expect(now).not.toHaveBeenCalled();
+      expect(scorer.score({ events: [{ type: "opened email", at: stamp }, { type: "opened email", at: stamp }] }, { explain })).toMatchObject({ score: 2 });
+      expect(now).toHaveBeenCalledTimes(1);
+      now.mockClear();
+    }
+    // A date window needs the time whatever the events.
+    const recent = compileScorer(planOf({ fields: { signed_up: "date" }, rules: [{ when: { k: "dateWithin", field: "signed_up", days: 7 }, points: 3 }] }));
+    expect(recent.score({ signed_up: yesterday })).toMatchObject({ score: 3 });
+    expect(now).toHaveBeenCalledTimes(1);
+    now.mockRestore();
+    expect(recent.score({ signed_up: "2000-01-01" })).toMatchObject({ score: 0 });
+  });
+
+  it("reads every spelling of an enum value, before and after it is remembered", () => {
+    const industry = { kind: "enum", values: ["saas", "finance"] } as const;
+    const scorer = compileScorer(planOf({ fields: { industry }, rules: [{ when: { k: "textIn", field: "industry", values: ["saas"], negated: false }, points: 5 }] }));
+    const scores = (value: unknown) => [1, 2].map(() => scorer.score({ industry: value }, { asOf: 0 }));
+    for (const spelling of ["saas", "SaaS", " SAAS\t", "\u00a0saas"]) expect(scores(spelling)).toMatchObject([{ score: 5 }, { score: 5 }]);
+    for (const spelling of ["finance", "Finance ", "", "  "]) expect(scores(spelling)).toMatchObject([{ score: 0 }, { score: 0 }]);
+    const error = { error: 'industry: expected one of "saas", "finance", got "SaaS Inc"' };
+    expect(scores("SaaS Inc")).toEqual([{ id: 1, ...error }, { id: 1, ...error }]);
+    // Past the memo's bound (1,024 spellings, 100 characters), spellings are still read right.
+    const many = Array.from({ length: 3000 }, (_, i) => " ".repeat(i % 60) + [..."saas"].map((ch, k) => ((i >> k) & 1 ? ch.toUpperCase() : ch)).join("") + "\t".repeat(i % 50));
+    for (const spelling of many) expect(scorer.score({ industry: spelling }, { asOf: 0 }).score).toBe(5);
+    expect(scores("sAAs Inc")).toMatchObject([{ error: expect.stringContaining('got "sAAs Inc"') }, { error: expect.stringContaining("industry") }]);
+  });
+
   it("scoreAll numbers id-less leads by position and resolves asOf once", () => {
     const scorer = compileScorer(plan);
     const now = vi.spyOn(Date, "now");

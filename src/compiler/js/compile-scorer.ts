@@ -36,12 +36,13 @@ function optionsOf(arg: ScoreArgument | null | undefined): ScoreOptions {
   return typeof arg === "object" && !(arg instanceof Date) ? arg : { asOf: arg };
 }
 
-type LeadFunction = (raw: unknown, asOf: number, idField: string, position: number) => LeadRecord;
+/** A generated scoring function; asOf undefined = now, read only if the lead needs it (as-of.ts). */
+type LeadFunction = (raw: unknown, asOf: number | undefined, idField: string, position: number) => LeadRecord;
 
 /** Builds the scoring function (and the explaining one on first use); throws TypeError/RangeError on a malformed plan. */
 export function compileScorer(plan: ScoringPlan): Scorer {
-  const build = (explain: boolean) => (new Function("rt", generateFactoryBody(plan, { explain })) as (rt: unknown) => { plain: LeadFunction; explain?: LeadFunction; usesAsOf: boolean })(runtime);
-  const { plain, usesAsOf } = build(false);
+  const build = (explain: boolean) => (new Function("rt", generateFactoryBody(plan, { explain })) as (rt: unknown) => { plain: LeadFunction; explain?: LeadFunction })(runtime);
+  const { plain } = build(false);
   // The explain function is as big as the plain one and most runs never ask for it: generating it
   // on first use takes about a third off compile() of a big model.
   let explainFunction: LeadFunction | undefined;
@@ -51,9 +52,6 @@ export function compileScorer(plan: ScoringPlan): Scorer {
   let lastText: string | undefined;
   let lastMs = 0;
   const asOfMs = (asOf: ScoreOptions["asOf"]): number => {
-    // Reading the clock costs about half of scoring a lead of a small model; one whose rules never
-    // look at the as-of time (usesAsOf) gives the same results whatever it is.
-    if (asOf === undefined && !usesAsOf) return 0;
     if (typeof asOf !== "string") return resolveAsOf(asOf);
     if (asOf !== lastText) {
       lastMs = resolveAsOf(asOf);
@@ -65,12 +63,13 @@ export function compileScorer(plan: ScoringPlan): Scorer {
     score(raw, arg) {
       const opts = optionsOf(arg);
       const fn = opts.explain ? explainer() : plain;
-      return fn(raw, asOfMs(opts.asOf), opts.idField ?? "id", opts.position ?? 1);
+      // "As of now" is left to the scoring function: it reads the clock only if the lead needs it.
+      return fn(raw, opts.asOf === undefined ? undefined : asOfMs(opts.asOf), opts.idField ?? "id", opts.position ?? 1);
     },
     scoreAll(raws, arg) {
       const opts = optionsOf(arg);
       const fn = opts.explain ? explainer() : plain;
-      const asOf = asOfMs(opts.asOf);
+      const asOf = asOfMs(opts.asOf); // one "now" for all the leads
       const idField = opts.idField ?? "id";
       let position = opts.position ?? 1;
       const results: LeadRecord[] = [];

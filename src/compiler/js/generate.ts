@@ -3,8 +3,9 @@
 // new Function and emitStandaloneModule() wraps it in an ES module.
 //
 // The generated factory body expects one argument `rt` (the runtime helpers, RUNTIME_NAMES) and
-// returns { plain, explain?, usesAsOf }, each function `(raw, asOf, idField, position) => LeadRecord`. Two functions,
-// so the per-rule bookkeeping of explanations stays off the fast path.
+// returns { plain, explain? }, each function `(raw, asOf, idField, position) => LeadRecord`, asOf in epoch ms or
+// undefined for "now" (as-of.ts). Two functions, so the per-rule bookkeeping of explanations stays
+// off the fast path.
 
 import type { PlanRule, PlanTier, ScoringPlan } from "../../ir/plan.js";
 import { ChunkEmitter, CHUNK_RULES, declaredLocals } from "./chunks.js";
@@ -12,6 +13,7 @@ import { emitCondition, type ConditionScope } from "./emit-condition.js";
 import { FamilyEmitter, type FamilyRule } from "./rule-families.js";
 import { decayBase, decayPeriod, EventSlotTable } from "./event-slots.js";
 import { FieldTable } from "./field-table.js";
+import { READ_CLOCK, readsAsOf } from "./as-of.js";
 import { numberLiteral, stringLiteral } from "./literals.js";
 
 /** Helpers the generated code calls; compileScorer passes them in, the standalone module inlines them. */
@@ -66,14 +68,12 @@ export function generateFactoryBody(plan: ScoringPlan, options: GenerateOptions)
     const totals = explain
       ? explainBig ? bigExplainedTotals(plan, rules, explainBig) : explainedTotals(plan, rules)
       : plainTotals(plan, rules, plainBig);
-    return [`function ${name}(raw, asOf, idField, position) {`, ...indent([...prologue, ...totals, ...gate, ...result(plan, gates.length > 0, explain)]), `}`];
+    const rest = [...totals, ...gate, ...result(plan, gates.length > 0, explain)];
+    // The event pass reads the clock itself, only for a lead with events (event-slots.ts).
+    const clock = readsAsOf(rest) ? [READ_CLOCK] : [];
+    return [`function ${name}(raw, asOf, idField, position) {`, ...indent([...prologue, ...clock, ...rest]), `}`];
   };
-  const plain = fn("plain", false);
-  const functions = [...plain, ...(options.explain ? fn("explain", true) : [])];
-  // Whether any statement reads the as-of time (event windows, future events, date windows), past
-  // the function's first line, its parameters. A model that never does need not read the clock
-  // for a lead scored "as of now". (A name like "asOf" in a string literal only makes this true.)
-  const usesAsOf = plain.slice(1).some((line) => /\basOf\b/.test(line));
+  const functions = [...fn("plain", false), ...(options.explain ? fn("explain", true) : [])];
 
   return [
     `"use strict";`,
@@ -87,7 +87,7 @@ export function generateFactoryBody(plan: ScoringPlan, options: GenerateOptions)
     ...(plainBig?.chunks.functions ?? []),
     ...(explainBig?.chunks.functions ?? []),
     ...functions,
-    `return { plain${options.explain ? ", explain" : ""}, usesAsOf: ${usesAsOf} };`,
+    `return { plain${options.explain ? ", explain" : ""} };`,
   ].join("\n");
 }
 

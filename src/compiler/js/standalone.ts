@@ -17,7 +17,7 @@ export function emitStandaloneModule(plan: ScoringPlan): string {
     `})({ ${RUNTIME_NAMES.join(", ")} });`,
     ``,
     `export function score(lead, asOf) {`,
-    `  return scorer.plain(lead, resolveAsOf(asOf), "id", 1);`,
+    `  return scorer.plain(lead, asOf === undefined ? undefined : resolveAsOf(asOf), "id", 1);`,
     `}`,
     ``,
     `export function scoreAll(leads, asOf) {`,

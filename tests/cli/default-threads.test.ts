@@ -1,10 +1,10 @@
 // Without --threads, `leadscore score` uses two threads for inputs of 8 MB and more (when the
 // machine has two cores), one below: small files do not pay a worker's start-up.
 
-import { closeSync, ftruncateSync, mkdtempSync, openSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { closeSync, ftruncateSync, openSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "../support/temp-dir.js";
 import { defaultThreads, PARALLEL_MIN_BYTES } from "../../src/cli/parallel/default-threads.js";
 import { writeSampleFiles } from "../../scripts/sample-data-writer.js";
 import { REPO, runCli } from "../support/run-cli.js";
@@ -18,7 +18,7 @@ function sizedFile(path: string, bytes: number): string {
 }
 
 describe("default thread count", () => {
-  const dir = mkdtempSync(join(tmpdir(), "leadscore-threads-"));
+  const dir = tempDir("threads");
   const small = sizedFile(join(dir, "small.csv"), PARALLEL_MIN_BYTES - 1);
   const half = sizedFile(join(dir, "half.csv"), PARALLEL_MIN_BYTES / 2);
   const big = sizedFile(join(dir, "big.csv"), PARALLEL_MIN_BYTES);
@@ -39,7 +39,7 @@ describe("default thread count", () => {
 
 describe("score without --threads on a file over 8 MB", () => {
   it("gives the output of one thread", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "leadscore-threads-"));
+    const dir = tempDir("threads");
     // ~30k generated leads with their events: just over 8 MB.
     const files = await writeSampleFiles({ count: 30_000, dir, json: false });
     expect(await defaultThreads(files.leadsCsv, files.eventsCsv, 2)).toBe(2);

@@ -3,10 +3,10 @@
 // through temporary files that are gone afterwards, also when the run is interrupted.
 
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { tempDir } from "../support/temp-dir.js";
 import { MERGE_JOIN_MIN_BYTES } from "../../src/io/event-join.js";
 import { writeSampleFiles, type SampleFiles } from "../../scripts/sample-data-writer.js";
 import { REPO, runCli } from "../support/run-cli.js";
@@ -19,7 +19,7 @@ const args = (events: string) => ["score", `${REPO}/examples/acme.score`, files.
 const temporaryDirs = (dir: string) => readdirSync(dir).filter((name) => name.startsWith("leadscore-events-"));
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), "leadscore-unordered-"));
+  const dir = tempDir("unordered");
   // ~90k generated leads: their events file is just over 16 MB, so it is put in lead order
   // (src/io/event-reorder.ts) rather than indexed in memory.
   files = await writeSampleFiles({ count: LEADS, dir, json: false });
@@ -31,7 +31,7 @@ beforeAll(async () => {
 
 describe("score on a big events file not grouped by lead", () => {
   it("gives the output of the file in lead order, and leaves no temporary files", () => {
-    const scratch = mkdtempSync(join(tmpdir(), "leadscore-tmpdir-"));
+    const scratch = tempDir("tmpdir");
     const inOrder = runCli(args(files.eventsCsv));
     const reordered = runCli(args(shuffled), { env: { TMPDIR: scratch } });
     expect(reordered.stdout.split("\n").length).toBe(LEADS + 1);
@@ -40,7 +40,7 @@ describe("score on a big events file not grouped by lead", () => {
   });
 
   it("removes its temporary files when interrupted (SIGINT), exiting with 130", async () => {
-    const scratch = mkdtempSync(join(tmpdir(), "leadscore-tmpdir-"));
+    const scratch = tempDir("tmpdir");
     const child = spawn(process.execPath, [join(REPO, "bin", "leadscore.js"), ...args(shuffled)], { env: { ...process.env, TMPDIR: scratch }, stdio: "ignore" });
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     while (temporaryDirs(scratch).length === 0) await new Promise((resolve) => setTimeout(resolve, 5));

@@ -1,16 +1,16 @@
 // `leadscore score` end to end: formats, explain, events, ids, error records and exit codes.
 
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { tempDir } from "../support/temp-dir.js";
 import { runCli } from "../support/run-cli.js";
 
 let dir: string;
 const file = (name: string) => join(dir, name);
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "leadscore-cli-"));
+  dir = tempDir("cli");
   writeFileSync(
     file("model.score"),
     `lead {

@@ -1,10 +1,10 @@
 // Attaching events from a `lead_id,type,at` file: the index join and the merge join give the same
 // leads, the merge join is only used when the order check passes, and odd files are handled.
 
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "../support/temp-dir.js";
 import { writeSampleFiles } from "../../scripts/sample-data-writer.js";
 import { eventsFollowLeadOrder } from "../../src/io/event-merge.js";
 import { InputError } from "../../src/io/input-error.js";
@@ -135,7 +135,7 @@ describe("joining events to JSON leads", () => {
 
 describe("index and merge joins on generated data", () => {
   it("give the same leads, in order and shuffled", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "leadscore-join-"));
+    const dir = tempDir("join");
     const files = await writeSampleFiles({ count: 1500, dir, json: false }); // events span ~10 chunks
     expect(await eventsFollowLeadOrder(readLeadIds(files.leadsCsv), readEventLeadIds(files.eventsCsv))).toBe(true);
     const byIndex = await readWithEvents(files.leadsCsv, files.eventsCsv, "index");

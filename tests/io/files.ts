@@ -1,12 +1,12 @@
 // Test helpers for the readers: write inputs to a fresh temporary directory, collect async output.
 
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { tempDir } from "../support/temp-dir.js";
 
 /** Writes each file into a new temporary directory and returns its path by name. */
 export function writeFiles(files: Record<string, string>): Record<string, string> {
-  const dir = mkdtempSync(join(tmpdir(), "leadscore-io-"));
+  const dir = tempDir("io");
   const paths: Record<string, string> = {};
   for (const [name, text] of Object.entries(files)) {
     paths[name] = join(dir, name);

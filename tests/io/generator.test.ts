@@ -1,10 +1,10 @@
 // The sample-data generator is deterministic (the examples and the benchmark depend on it), and
 // the committed example files are exactly what it writes.
 
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "../support/temp-dir.js";
 import { DEFAULT_AS_OF, EVENT_TYPES, generateLeads, LEAD_COLUMNS } from "../../scripts/lead-generator.js";
 import { writeSampleFiles } from "../../scripts/sample-data-writer.js";
 
@@ -34,7 +34,7 @@ describe("generateLeads", () => {
 
 describe("the example data", () => {
   it("is what scripts/generate-sample-data.ts writes", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "leadscore-sample-"));
+    const dir = tempDir("sample");
     const files = await writeSampleFiles({ count: 250, dir });
     for (const [written, name] of [
       [files.leadsCsv, "leads.csv"],

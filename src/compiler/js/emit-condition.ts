@@ -7,11 +7,13 @@ import type { PlanCondition } from "../../ir/plan.js";
 import { DAY_MS } from "../../semantics/values.js";
 import type { EventSlotTable } from "./event-slots.js";
 import type { Family, FieldTable } from "./field-table.js";
+import type { TextMatchers } from "./text-matcher.js";
 import { booleanLiteral, numberLiteral, stringLiteral } from "./literals.js";
 
 export interface ConditionScope {
   fields: FieldTable;
   events: EventSlotTable;
+  texts: TextMatchers;
 }
 
 const COMPARE: Record<string, string> = { "=": "===", "<": "<", "<=": "<=", ">": ">", ">=": ">=" };
@@ -77,10 +79,11 @@ export function emitCondition(condition: PlanCondition, scope: ConditionScope): 
       const literal = stringLiteral(condition.value);
       const f = typed(condition.field, "string");
       if (!f) return "false";
+      if (condition.op === "=" || condition.op === "!=") return compare(f, condition.op, literal, f);
+      // A field with many such tests is matched once per lead (text-matcher.ts).
+      const matched = scope.texts.test(condition.field, condition.op, condition.value);
+      if (matched) return matched;
       switch (condition.op) {
-        case "=":
-        case "!=":
-          return compare(f, condition.op, literal, f);
         case "contains":
           return `(${f} !== undefined && ${f}.includes(${literal}))`;
         case "starts":

@@ -7,7 +7,7 @@
 import type { PlanDecay } from "../../ir/plan.js";
 import { DAY_MS, normalizeEventType } from "../../semantics/values.js";
 import { readOwn } from "./field-table.js";
-import { READ_CLOCK } from "./as-of.js";
+import { readClock } from "./as-of.js";
 import { numberLiteral, stringLiteral } from "./literals.js";
 
 interface FactorSum {
@@ -116,7 +116,7 @@ export class EventSlotTable {
       `const ev = v;`,
       `if (ev !== undefined && ev !== null && ev !== "") {`,
       `  if (!Array.isArray(ev)) return { id, error: "events: expected a list of events, got " + describeRawValue(ev) };`,
-      ...(this.events.size > 0 ? [`  if (ev.length !== 0) ${READ_CLOCK}`] : []),
+      ...(this.events.size > 0 ? [`  ${readClock("ev.length !== 0")}`] : []),
       `  for (let i = 0; i < ev.length; i++) {`,
       `    const o = ev[i];`,
       `    let type, at = NaN;`, // NaN = no time: never in the future, never within a window

@@ -13,7 +13,8 @@ import { emitCondition, type ConditionScope } from "./emit-condition.js";
 import { FamilyEmitter, type FamilyRule } from "./rule-families.js";
 import { decayBase, decayPeriod, EventSlotTable } from "./event-slots.js";
 import { FieldTable } from "./field-table.js";
-import { READ_CLOCK, readsAsOf } from "./as-of.js";
+import { TextMatchers } from "./text-matcher.js";
+import { readClock, readsAsOf } from "./as-of.js";
 import { numberLiteral, stringLiteral } from "./literals.js";
 
 /** Helpers the generated code calls; compileScorer passes them in, the standalone module inlines them. */
@@ -42,7 +43,7 @@ interface RuleCode {
 }
 
 export function generateFactoryBody(plan: ScoringPlan, options: GenerateOptions): string {
-  const scope: ConditionScope = { fields: new FieldTable(plan.schema), events: new EventSlotTable() };
+  const scope: ConditionScope = { fields: new FieldTable(plan.schema), events: new EventSlotTable(), texts: new TextMatchers(plan) };
   // Conditions first: emitting them registers the fields and event slots the lead pass must fill.
   const rules = plan.rules.map((rule, index) => ruleCode(rule, index, plan, scope));
   const gates = plan.gates.map((gate) => ({ line: numberLiteral(gate.line), condition: emitCondition(gate.condition, scope) }));
@@ -55,6 +56,7 @@ export function generateFactoryBody(plan: ScoringPlan, options: GenerateOptions)
     `if (typeof id === "string" ? !((c = id.charCodeAt(0)) > 32 && c < 127) && id.trim() === "" : !(typeof id === "number" && Number.isFinite(id))) id = position;`,
     `const plainLead = Object.getPrototypeOf(raw) === ObjectPrototype;`,
     ...scope.fields.emitReads(),
+    ...scope.texts.statements((field) => scope.fields.ref(field)!.expr),
     ...scope.events.emitPass(),
   ];
   const gate = gates.length === 0 ? [] : [`const dq = ${gates.map((g) => `${g.condition} ? ${g.line} : `).join("")}undefined;`];
@@ -70,7 +72,7 @@ export function generateFactoryBody(plan: ScoringPlan, options: GenerateOptions)
       : plainTotals(plan, rules, plainBig);
     const rest = [...totals, ...gate, ...result(plan, gates.length > 0, explain)];
     // The event pass reads the clock itself, only for a lead with events (event-slots.ts).
-    const clock = readsAsOf(rest) ? [READ_CLOCK] : [];
+    const clock = readsAsOf(rest) ? [readClock()] : [];
     return [`function ${name}(raw, asOf, idField, position) {`, ...indent([...prologue, ...clock, ...rest]), `}`];
   };
   const functions = [...fn("plain", false), ...(options.explain ? fn("explain", true) : [])];
@@ -81,6 +83,7 @@ export function generateFactoryBody(plan: ScoringPlan, options: GenerateOptions)
     `const hasOwn = Object.hasOwn;`,
     `const ObjectPrototype = Object.prototype;`,
     ...scope.fields.enumConstants,
+    ...scope.texts.declarations(),
     ...scope.events.emitConstants(),
     ...(explainBig ? explainTables(plan, rules) : []),
     ...families.tables,

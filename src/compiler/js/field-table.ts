@@ -24,9 +24,13 @@ const TRIMMED_V = `((c = v.charCodeAt(0)) > 32 && c < 127 && (c = v.charCodeAt(v
 const ENUM_SPELLING = [
   `function enumSpelling(v, values, memo) {`,
   `  const t = v.trim().toLowerCase();`,
-  `  if (t !== "" && !values.includes(t)) return undefined;`,
-  `  if (memo.size < 1024 && v.length <= 100) memo.set(v, t);`,
-  `  return t;`,
+  `  const i = values.indexOf(t);`,
+  `  if (t !== "" && i < 0) return undefined;`,
+  // The model's own string (a literal, so interned): comparing it with the rules' literals is then
+  // a pointer comparison.
+  `  const member = t === "" ? "" : values[i];`,
+  `  if (memo.size < 1024 && v.length <= 100) memo.set(v, member);`,
+  `  return member;`,
   `}`,
 ];
 

@@ -79,7 +79,7 @@ describe("big-model code = interpreter", () => {
     const plan: ScoringPlan = { schema: { fields: [{ name: "size", type: { kind: "number" } }], events: [], declared: true }, groups: [], rules, gates: [] };
     const body = generateFactoryBody(plan, { explain: true, chunkRules: 4 });
     expect(body).toMatch(/const F0 = \[0, 1, 0, 10, 2, 1,/);
-    expect(body).toMatch(/for \(let j = 0; j < 36; j \+= 3\) if \(\(f0 >= F0\[j\]\)\) total \+= F0\[j \+ 1\];/);
+    expect(body).toMatch(/for \(let j = 0; j < 36; j \+= 3\) if \(\(f0 !== undefined && f0 >= F0\[j\]\)\) total \+= F0\[j \+ 1\];/);
     const scorer = bigScorer(plan, 4);
     for (const size of [undefined, 0, 5, 55, 1000]) {
       const lead = { id: "x", size };

@@ -148,7 +148,8 @@ export class FieldTable {
           lines.push(`if (v !== undefined) ${slow("toList(v)")}`);
           break;
       }
-      if (this.dayUsed.has(i)) lines.push(`const d${i} = Math.floor(${local} / ${numberLiteral(DAY_MS)}) * ${numberLiteral(DAY_MS)};`);
+      // NaN for an unknown date, computed without dividing undefined (see compare() in emit-condition.ts).
+      if (this.dayUsed.has(i)) lines.push(`const d${i} = ${local} === undefined ? NaN : Math.floor(${local} / ${numberLiteral(DAY_MS)}) * ${numberLiteral(DAY_MS)};`);
     });
     return lines;
   }

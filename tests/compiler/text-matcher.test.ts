@@ -66,7 +66,9 @@ describe("text matcher", () => {
       const tests: Test[] = [];
       const count = rng.chance(0.2) ? rng.int(31, 75) : rng.int(MIN_TESTS, 12);
       while (tests.length < count) {
-        const test = { op: rng.pick(OPS), needle: word(rng, rng.chance(0.1) ? 1 : 6) };
+        // Now and then a needle too long for the trie (over 40 units), planted below like the others.
+        const needle = rng.chance(0.05) ? "ab".repeat(21) + word(rng, 8) : word(rng, rng.chance(0.1) ? 1 : 6);
+        const test = { op: rng.pick(OPS), needle };
         if (!tests.some((t) => t.op === test.op && t.needle === test.needle)) tests.push(test);
       }
       const texts = Array.from({ length: 30 }, () => {
@@ -87,6 +89,14 @@ describe("text matcher", () => {
         }
       });
     }
+  });
+
+  it("keeps the generated code shallow whatever the needles", () => {
+    // Each needle a prefix of the next: without a bound the trie's code would nest 3,000 deep.
+    const tests: Test[] = Array.from({ length: 3000 }, (_, i) => ({ op: "contains", needle: "a".repeat(i + 1) }));
+    const texts = ["a".repeat(25), "b" + "a".repeat(45) + "b", "a".repeat(3000)];
+    const results = matched(tests, texts);
+    texts.forEach((text, i) => expect(results[i]).toEqual(tests.map((test) => expected(test, text))));
   });
 
   it("is used for a field with enough tests, and scores as the interpreter does", () => {

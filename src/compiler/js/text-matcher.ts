@@ -26,6 +26,11 @@ export const MIN_TESTS = 3;
  * `includes()` (measured: with 4 needles the pass is faster up to ~25 units, with 30 up to ~200).
  */
 const SCAN_UNITS_PER_NEEDLE = 5;
+/**
+ * Needles longer than this are tested with their string method: the trie's code nests a level per
+ * code unit where needles branch, and a model must not be able to make that arbitrarily deep.
+ */
+const MAX_TRIE_DEPTH = 40;
 /** Bits used per mask: 30 keeps every mask and bit a small integer. */
 const BITS = 30;
 
@@ -133,44 +138,59 @@ function matcherName(matcher: FieldMatcher): string {
   return `matchText${matcher.masks[0].slice(1)}`;
 }
 
-/**
- * `function matchTextN(s)`: the tests of one field on the text `s`; returns the first mask and
- * writes the others to HM[extra...]. The "contains" loop first looks up each pair of adjacent code
- * units (five bits of each) in a table of the needles' first two: most positions start no needle,
- * and a predictable table test costs less than a `switch` that mispredicts. One-unit needles take
- * `includes()`.
- */
-function matcherFunction(name: string, pairsName: string, matcher: FieldMatcher, extra: number): { lines: string[]; pairs: string[] } {
-  const tries: Record<TextOp, TrieNode> = { contains: node(), starts: node(), ends: node() };
-  const single: string[] = [];
-  /** The "contains" tests of two or more units, as `includes()` calls for a long text. */
-  const scanned: string[] = [];
-  const pairs = new Set<number>();
+/** A field's tests, sorted by how the matcher runs them. */
+interface MatcherParts {
+  tries: Record<TextOp, TrieNode>;
+  /** Tests run with their string method on every text: one-unit "contains" needles (`includes()`
+   * finds one unit fastest) and needles too long for the trie. */
+  direct: string[];
+  /** The trie's "contains" tests as `includes()` calls, for a text too long for the pass. */
+  scanned: string[];
+  /** pair() of each trie "contains" needle's first two units. */
+  pairs: Set<number>;
+}
+
+function matcherParts(matcher: FieldMatcher): MatcherParts {
+  const parts: MatcherParts = { tries: { contains: node(), starts: node(), ends: node() }, direct: [], scanned: [], pairs: new Set() };
   for (const [key, k] of matcher.tests) {
     const { op, needle } = parseTestKey(key);
     const hit = `${matcher.masks[Math.floor(k / BITS)]} |= ${bit(k)};`;
-    if (op === "contains" && needle.length === 1) {
-      single.push(`if (s.includes(${stringLiteral(needle)})) ${hit}`);
+    const call = `if (s.${METHOD[op]}(${stringLiteral(needle)})) ${hit}`;
+    if ((op === "contains" && needle.length === 1) || needle.length > MAX_TRIE_DEPTH) {
+      parts.direct.push(call);
       continue;
     }
     if (op === "contains" && needle.length > 1) {
-      pairs.add(pair(needle.charCodeAt(0), needle.charCodeAt(1)));
-      scanned.push(`if (s.includes(${stringLiteral(needle)})) ${hit}`);
+      parts.pairs.add(pair(needle.charCodeAt(0), needle.charCodeAt(1)));
+      parts.scanned.push(call);
     }
-    let at = tries[op];
-    const units = op === "ends" ? [...codeUnits(needle)].reverse() : codeUnits(needle);
-    for (const unit of units) {
+    let at = parts.tries[op];
+    const units = Array.from({ length: needle.length }, (_, i) => needle.charCodeAt(i));
+    for (const unit of op === "ends" ? units.reverse() : units) {
       let next = at.children.get(unit);
       if (!next) at.children.set(unit, (next = node()));
       at = next;
     }
     at.hits.push(hit);
   }
+  return parts;
+}
+
+const METHOD: Record<TextOp, string> = { contains: "includes", starts: "startsWith", ends: "endsWith" };
+
+/**
+ * `function matchTextN(s)`: the tests of one field on the text `s`; returns the first mask and
+ * writes the others to HM[extra...]. The "contains" loop first looks up each pair of adjacent code
+ * units (five bits of each) in the table `pairsName` of the needles' first two: most positions
+ * start no needle, and a predictable table test costs less than a `switch` that mispredicts.
+ */
+function matcherFunction(name: string, pairsName: string, matcher: FieldMatcher, extra: number): { lines: string[]; pairs: string[] } {
+  const { tries, direct, scanned, pairs } = matcherParts(matcher);
   const lines = [`function ${name}(s) {`];
   lines.push(`  let ${matcher.masks.map((mask) => `${mask} = 0`).join(", ")};`, `  const n = s.length;`);
   // An empty needle is in every text.
   for (const trie of Object.values(tries)) lines.push(...trie.hits.map((hit) => `  ${hit}`));
-  lines.push(...single.map((line) => `  ${line}`));
+  lines.push(...direct.map((line) => `  ${line}`));
   if (scanned.length > 0) {
     lines.push(
       `  if (n <= ${SCAN_UNITS_PER_NEEDLE * scanned.length}) {`,
@@ -227,8 +247,4 @@ function emitChildren(at: TrieNode, position: (depth: number) => string, depth: 
 
 function node(): TrieNode {
   return { children: new Map(), hits: [] };
-}
-
-function codeUnits(text: string): number[] {
-  return Array.from({ length: text.length }, (_, i) => text.charCodeAt(i));
 }

@@ -59,6 +59,29 @@ describe("emitStandaloneModule", () => {
     }
   });
 
+  it("carries the one-pass text matchers (text-matcher.ts) and scores with them like compileScorer", async () => {
+    const contains = ["vp", "director", "head", "chief", "marketing"];
+    const plan = planOf({
+      fields: { title: "text", email: "text" },
+      rules: [
+        ...contains.map((value, i) => ({ when: { k: "text" as const, field: "title", op: "contains" as const, value }, points: i + 1 })),
+        ...["@gmail.com", "@yahoo.com", ".edu"].map((value) => ({ when: { k: "text" as const, field: "email", op: "ends" as const, value }, points: -3 })),
+      ],
+    });
+    const source = emitStandaloneModule(plan);
+    expect(source).toMatch(/function matchText\d+\(s\)/);
+    const module = await load(plan);
+    const scorer = compileScorer(plan);
+    const leads = [
+      { title: "VP Marketing", email: "a@gmail.com" },
+      { title: "Head of Growth", email: "b@corp.com" },
+      { title: " Chief Director ", email: "c@uni.EDU" },
+      { title: "x".repeat(200) + "vp", email: "" },
+      {},
+    ];
+    expect(module.scoreAll(leads, AS_OF_ISO)).toEqual(scorer.scoreAll(leads, { asOf: DEFAULT_AS_OF_MS }));
+  });
+
   it("numbers id-less leads by position and defaults asOf to now", async () => {
     const plan = planOf({ events: ["opened email"], rules: [{ when: event("opened email", 1), points: 1 }] });
     const module = await load(plan);

@@ -9,7 +9,7 @@ import { planJsonArray } from "../../src/io/json-array-plan.js";
 import { planJsonl } from "../../src/io/jsonl-plan.js";
 import { planParallel } from "../../src/io/parallel-plan.js";
 import { writeFiles } from "../io/files.js";
-import { REPO, runCli } from "../support/run-cli.js";
+import { REPO, runCli, type CliRun } from "../support/run-cli.js";
 
 const MODEL = `${REPO}/examples/acme.score`;
 const AS_OF = ["--as-of", "2026-11-15T00:00:00Z"];
@@ -29,6 +29,15 @@ function oddFiles(): Record<string, string> {
   return writeFiles({ "leads.csv": leads.join("\n"), "events.csv": events.join("\n") });
 }
 
+/**
+ * `leadscore score MODEL ...args --as-of ...` on the main thread alone, and on two threads with
+ * chunks of `chunkLeads` leads.
+ */
+function onOneAndTwoThreads(args: string[], chunkLeads: number): { sequential: CliRun; parallel: CliRun } {
+  const score = (threads: string) => ["score", MODEL, ...args, ...AS_OF, "--threads", threads];
+  return { sequential: runCli(score("1")), parallel: runCli(score("2"), { env: { LEADSCORE_CHUNK_LEADS: String(chunkLeads) } }) };
+}
+
 describe("score --threads", () => {
   const files = oddFiles();
 
@@ -44,9 +53,7 @@ describe("score --threads", () => {
     ["csv explain, no events", ["--format", "csv", "--explain"]],
     ["jsonl, no events", []],
   ])("gives the main thread's output (%s)", (_, options) => {
-    const args = (threads: string) => ["score", MODEL, files["leads.csv"], ...options.map((o) => (o.endsWith(".csv") ? files[o] : o)), ...AS_OF, "--threads", threads];
-    const sequential = runCli(args("1"));
-    const parallel = runCli(args("2"), { env: { LEADSCORE_CHUNK_LEADS: "7" } });
+    const { sequential, parallel } = onOneAndTwoThreads([files["leads.csv"], ...options.map((o) => (o.endsWith(".csv") ? files[o] : o))], 7);
     expect(sequential.stdout.split("\n").length).toBeGreaterThan(250);
     expect(parallel.stdout).toBe(sequential.stdout);
     expect(parallel.stderr).toBe(sequential.stderr);
@@ -62,9 +69,7 @@ describe("score --threads", () => {
     if (name.includes("quote")) leads.push('L-late,Al,Po,al@x.com,"CTO"x,Acme,5,saas,US,false,2026-01-01,');
     const events = reorder(readFileSync(files["events.csv"], "utf8").trimEnd().split("\n"));
     const paths = writeFiles({ "leads.csv": leads.join("\n"), "events.csv": events.join("\n") });
-    const args = (threads: string) => ["score", MODEL, paths["leads.csv"], "--events", paths["events.csv"], ...AS_OF, "--threads", threads];
-    const sequential = runCli(args("1"));
-    const parallel = runCli(args("2"), { env: { LEADSCORE_CHUNK_LEADS: "3" } });
+    const { sequential, parallel } = onOneAndTwoThreads([paths["leads.csv"], "--events", paths["events.csv"]], 3);
     expect(sequential.stdout.split("\n").length).toBeGreaterThan(250);
     expect(parallel).toEqual(sequential);
   });
@@ -77,9 +82,7 @@ describe("score --threads", () => {
     const shuffled = [events[0], ...events.slice(1).filter((_, i) => i % 2 === 0), ...events.slice(1).filter((_, i) => i % 2 === 1)];
     if (withBadRows) shuffled.splice(10, 0, "broken,row,with,too,many");
     const paths = writeFiles({ "events.csv": shuffled.join("\n") });
-    const args = (threads: string) => ["score", MODEL, `${REPO}/examples/leads.csv`, "--events", paths["events.csv"], ...AS_OF, "--threads", threads];
-    const sequential = runCli(args("1"));
-    const parallel = runCli(args("2"), { env: { LEADSCORE_CHUNK_LEADS: "5" } });
+    const { sequential, parallel } = onOneAndTwoThreads([`${REPO}/examples/leads.csv`, "--events", paths["events.csv"]], 5);
     expect(sequential.stdout.split("\n").length).toBeGreaterThan(250);
     expect(parallel).toEqual(sequential);
     expect(sequential.stdout).toBe(runCli(["score", MODEL, `${REPO}/examples/leads.csv`, "--events", `${REPO}/examples/events.csv`, ...AS_OF]).stdout);
@@ -91,9 +94,7 @@ describe("score --threads", () => {
     leads.splice(50, 0, '{"id": "L-bad", "company_size": "lots"}', "   ");
     const { "leads.jsonl": path } = writeFiles({ "leads.jsonl": leads.join("\n") });
     expect((await planJsonl(path, 7))?.chunks.length).toBeGreaterThan(30);
-    const args = (threads: string) => ["score", MODEL, path, ...AS_OF, "--threads", threads];
-    const sequential = runCli(args("1"));
-    const parallel = runCli(args("2"), { env: { LEADSCORE_CHUNK_LEADS: "7" } });
+    const { sequential, parallel } = onOneAndTwoThreads([path], 7);
     expect(sequential.stdout.split("\n").length).toBeGreaterThan(250);
     expect(parallel).toEqual(sequential);
     expect(parallel.code).toBe(1);
@@ -108,9 +109,7 @@ describe("score --threads", () => {
     const { "leads.json": path, "broken.json": brokenPath } = writeFiles({ "leads.json": good, "broken.json": broken });
     expect((await planJsonArray(path, 7))?.chunks.length).toBeGreaterThan(30);
     for (const file of [path, brokenPath]) {
-      const args = (threads: string) => ["score", MODEL, file, ...AS_OF, "--threads", threads];
-      const sequential = runCli(args("1"));
-      const parallel = runCli(args("2"), { env: { LEADSCORE_CHUNK_LEADS: "7" } });
+      const { sequential, parallel } = onOneAndTwoThreads([file], 7);
       expect(sequential.stdout.split("\n").length).toBeGreaterThan(250);
       expect(parallel).toEqual(sequential);
       expect(parallel.code).toBe(1);

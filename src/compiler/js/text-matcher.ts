@@ -40,9 +40,16 @@ interface TrieNode {
   hits: string[];
 }
 
+interface Test {
+  op: TextOp;
+  needle: string;
+}
+
 interface FieldMatcher {
-  /** The field's tests, testKey() -> test number. */
-  tests: Map<string, number>;
+  /** The field's tests: testKey() -> test number k. */
+  numbers: Map<string, number>;
+  /** Test k's operator and needle. */
+  tests: Test[];
   /** The mask locals of this field's tests, test k in masks[k / BITS]. */
   masks: string[];
   /** Whether a condition asked for one of the tests (a field of another type never does). */
@@ -55,23 +62,23 @@ export class TextMatchers {
 
   /** Finds the fields with at least MIN_TESTS distinct tests among the plan's rules and gates. */
   constructor(plan: ScoringPlan) {
-    const testsByField = new Map<string, Set<string>>();
+    const testsByField = new Map<string, Map<string, Test>>();
     const visit = (c: PlanCondition): void => {
       if (c.k === "and" || c.k === "or") c.items.forEach(visit);
       else if (c.k === "not") visit(c.item);
       else if (c.k === "text" && (c.op === "contains" || c.op === "starts" || c.op === "ends")) {
         let tests = testsByField.get(c.field);
-        if (!tests) testsByField.set(c.field, (tests = new Set()));
-        tests.add(testKey(c.op, c.value));
+        if (!tests) testsByField.set(c.field, (tests = new Map()));
+        tests.set(testKey(c.op, c.value), { op: c.op, needle: c.value });
       }
     };
     for (const rule of plan.rules) visit(rule.condition);
     for (const gate of plan.gates) visit(gate.condition);
-    for (const [field, keys] of testsByField) {
-      if (keys.size < MIN_TESTS) continue;
-      const tests = new Map([...keys].map((key, k) => [key, k]));
-      const masks = Array.from({ length: Math.ceil(keys.size / BITS) }, () => `h${this.maskCount++}`);
-      this.fields.set(field, { tests, masks, used: false });
+    for (const [field, tests] of testsByField) {
+      if (tests.size < MIN_TESTS) continue;
+      const numbers = new Map([...tests.keys()].map((key, k) => [key, k]));
+      const masks = Array.from({ length: Math.ceil(tests.size / BITS) }, () => `h${this.maskCount++}`);
+      this.fields.set(field, { numbers, tests: [...tests.values()], masks, used: false });
     }
   }
 
@@ -81,7 +88,7 @@ export class TextMatchers {
    */
   test(field: string, op: TextOp, needle: string): string | undefined {
     const matcher = this.fields.get(field);
-    const k = matcher?.tests.get(testKey(op, needle));
+    const k = matcher?.numbers.get(testKey(op, needle));
     if (matcher === undefined || k === undefined) return undefined;
     matcher.used = true;
     return `((${matcher.masks[Math.floor(k / BITS)]} & ${bit(k)}) !== 0)`;
@@ -125,11 +132,6 @@ function testKey(op: TextOp, needle: string): string {
   return `${op}:${needle}`;
 }
 
-function parseTestKey(key: string): { op: TextOp; needle: string } {
-  const colon = key.indexOf(":");
-  return { op: key.slice(0, colon) as TextOp, needle: key.slice(colon + 1) };
-}
-
 function bit(k: number): number {
   return 2 ** (k % BITS);
 }
@@ -152,8 +154,7 @@ interface MatcherParts {
 
 function matcherParts(matcher: FieldMatcher): MatcherParts {
   const parts: MatcherParts = { tries: { contains: node(), starts: node(), ends: node() }, direct: [], scanned: [], pairs: new Set() };
-  for (const [key, k] of matcher.tests) {
-    const { op, needle } = parseTestKey(key);
+  for (const [k, { op, needle }] of matcher.tests.entries()) {
     const hit = `${matcher.masks[Math.floor(k / BITS)]} |= ${bit(k)};`;
     const call = `if (s.${METHOD[op]}(${stringLiteral(needle)})) ${hit}`;
     if ((op === "contains" && needle.length === 1) || needle.length > MAX_TRIE_DEPTH) {

@@ -3,7 +3,7 @@
 // over their section of the file), so both give the same records, error texts and warnings.
 
 import type { Scorer } from "../compiler/js/compile-scorer.js";
-import type { LeadInput } from "../io/lead-input.js";
+import type { LeadInput, MalformedInput } from "../io/lead-input.js";
 import type { ResultWriter } from "../io/result-writer.js";
 import { isErrorRecord, type LeadRecord } from "../ir/result.js";
 
@@ -30,6 +30,11 @@ export interface ScoreLoopOutcome {
   badEventRows: number;
 }
 
+/** The stderr line for a bad row of the events file. */
+export function badEventRowWarning(row: MalformedInput): string {
+  return `leadscore score: ${row.file}:${row.line}: ${row.message} (event skipped)\n`;
+}
+
 export async function scoreInputs(batches: AsyncIterable<LeadInput[]>, options: ScoreLoopOptions): Promise<ScoreLoopOutcome> {
   const { model, writer, asOf, explain, idField, eventsPath } = options;
   const scoreOptions = { asOf, explain, idField, position: 0 };
@@ -44,7 +49,7 @@ export async function scoreInputs(batches: AsyncIterable<LeadInput[]>, options: 
       if (input.kind === "malformed" && eventsPath !== undefined && input.file === eventsPath) {
         // A bad row of the events file is not a lead: report it on stderr, keep lead numbering intact.
         badEventRows++;
-        const wait = options.warn(`leadscore score: ${input.file}:${input.line}: ${input.message} (event skipped)\n`);
+        const wait = options.warn(badEventRowWarning(input));
         if (wait) await wait;
         continue;
       }

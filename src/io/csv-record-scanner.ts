@@ -32,8 +32,12 @@ const BATCH_RECORDS = 16 * 1024;
 export class ScannedRecords {
   count = 0;
   buffer: Buffer = Buffer.alloc(0);
+  /** File offset of `buffer[0]`: a record's bytes are buffer[starts[r] - base, ends[r] - base). */
+  base = 0;
   /** File offset of each record's first byte. */
   readonly starts = new Float64Array(BATCH_RECORDS);
+  /** File offset just past each record's line end (its last byte when the file ends without one). */
+  readonly ends = new Float64Array(BATCH_RECORDS);
   /** Physical line each record starts on (1-based). */
   readonly lines = new Float64Array(BATCH_RECORDS);
   /** Number of fields. */
@@ -43,6 +47,10 @@ export class ScannedRecords {
   readonly valueEnds = new Int32Array(BATCH_RECORDS);
   /** 1 when the wanted column was quoted and holds "" pairs, so its bytes are not its text. */
   readonly escaped = new Uint8Array(BATCH_RECORDS);
+  /** The same for the second wanted column, when ScanOptions.column asks for one. */
+  readonly secondStarts = new Int32Array(BATCH_RECORDS);
+  readonly secondEnds = new Int32Array(BATCH_RECORDS);
+  readonly secondEscaped = new Uint8Array(BATCH_RECORDS);
   /** 1 when the record is one field of nothing but white space (a blank row to the readers). */
   readonly blanks = new Uint8Array(BATCH_RECORDS);
 
@@ -55,8 +63,11 @@ export class ScannedRecords {
 export class IrregularCsv extends IrregularInput {}
 
 export interface ScanOptions {
-  /** Given the header's fields (read in full), the column to locate in later records (-1: none). */
-  column(header: string[]): number;
+  /**
+   * Given the header's fields (read in full), the column to locate in later records (-1: none), or
+   * two of them (the second in secondStarts/secondEnds).
+   */
+  column(header: string[]): number | readonly [number, number];
   /** Block size in bytes; a record longer than this makes the file irregular. */
   blockBytes?: number;
 }
@@ -65,10 +76,18 @@ export const DEFAULT_BLOCK_BYTES = 4 * 1024 * 1024;
 
 /** The text of record `r`'s wanted column, as the tokenizer gives it (untrimmed). */
 export function valueText(batch: ScannedRecords, r: number): string {
-  const start = batch.valueStarts[r];
+  return fieldText(batch.buffer, batch.valueStarts[r], batch.valueEnds[r], batch.escaped[r]);
+}
+
+/** The text of record `r`'s second wanted column (untrimmed). */
+export function secondText(batch: ScannedRecords, r: number): string {
+  return fieldText(batch.buffer, batch.secondStarts[r], batch.secondEnds[r], batch.secondEscaped[r]);
+}
+
+function fieldText(buffer: Buffer, start: number, end: number, escaped: number): string {
   if (start < 0) return "";
-  const text = batch.buffer.toString("utf8", start, batch.valueEnds[r]);
-  return batch.escaped[r] === 1 ? text.replaceAll('""', '"') : text;
+  const text = buffer.toString("utf8", start, end);
+  return escaped === 1 ? text.replaceAll('""', '"') : text;
 }
 
 /** Scans the open file from its start, a batch of records per block read. */
@@ -95,6 +114,7 @@ export async function* scanCsvRecords(file: FileHandle, options: ScanOptions): A
     for (;;) {
       batch.count = 0;
       batch.buffer = buffer;
+      batch.base = base;
       consumed = scanner.scan(buffer, consumed, filled, base, final, batch);
       if (batch.count > 0) yield batch;
       if (!batch.full) break; // else the block holds more records
@@ -111,9 +131,10 @@ export async function* scanCsvRecords(file: FileHandle, options: ScanOptions): A
 class BlockScanner {
   private line = 1;
   private column = -1;
+  private second = -1;
   private headerRead = false;
 
-  constructor(private readonly chooseColumn: (header: string[]) => number) {}
+  constructor(private readonly chooseColumn: ScanOptions["column"]) {}
 
   /**
    * Scans the complete records of buffer[from, end) into `out` (`base`: the file offset of
@@ -147,9 +168,12 @@ class BlockScanner {
    */
   private plainRecord(buffer: Buffer, start: number, end: number, final: boolean, base: number, out: ScannedRecords): number {
     const column = this.column;
+    const second = this.second;
     let width = 1;
     let valueStart = column === 0 ? start : -1;
     let valueEnd = -1;
+    let secondStart = second === 0 ? start : -1;
+    let secondEnd = -1;
     let j = start;
     if (buffer[j] === QUOTE) return QUOTED;
     for (;;) {
@@ -163,17 +187,22 @@ class BlockScanner {
       j++;
       if (c !== COMMA) continue;
       if (width - 1 === column) valueEnd = j - 1;
+      else if (width - 1 === second) secondEnd = j - 1;
       width++;
       if (width - 1 === column) valueStart = j;
+      else if (width - 1 === second) secondStart = j;
       if (j < end && buffer[j] === QUOTE) return QUOTED;
     }
     const lineEnd = j;
     if (valueStart >= 0 && valueEnd < 0) valueEnd = lineEnd;
+    if (secondStart >= 0 && secondEnd < 0) secondEnd = lineEnd;
     const recordLine = this.line;
     const next = this.afterLineEnd(buffer, lineEnd, end, final);
     if (next < 0) return -1;
     const blank = width === 1 && isWhiteSpace(buffer, start, lineEnd);
-    push(out, base + start, recordLine, width, valueStart, valueEnd, false, blank);
+    push(out, base, start, next, recordLine, width, blank);
+    setValue(out, valueStart, valueEnd, false);
+    setSecond(out, secondStart, secondEnd, false);
     return next;
   }
 
@@ -199,6 +228,9 @@ class BlockScanner {
     let valueStart = -1;
     let valueEnd = -1;
     let valueEscaped = false;
+    let secondStart = -1;
+    let secondEnd = -1;
+    let secondEscaped = false;
     let firstStart = 0;
     let firstEnd = 0;
     for (;;) {
@@ -254,6 +286,10 @@ class BlockScanner {
         valueStart = fieldStart;
         valueEnd = fieldEnd;
         valueEscaped = escaped;
+      } else if (width === this.second) {
+        secondStart = fieldStart;
+        secondEnd = fieldEnd;
+        secondEscaped = escaped;
       }
       width++;
       if (i < end && buffer[i] === COMMA) {
@@ -272,24 +308,42 @@ class BlockScanner {
       return -1;
     }
     const blank = width === 1 && isWhiteSpace(buffer, firstStart, firstEnd);
-    push(out, base + start, recordLine, width, valueStart, valueEnd, valueEscaped, blank);
+    push(out, base, start, next, recordLine, width, blank);
+    setValue(out, valueStart, valueEnd, valueEscaped);
+    setSecond(out, secondStart, secondEnd, secondEscaped);
     if (header !== undefined) {
       this.headerRead = true;
-      this.column = this.chooseColumn(header);
+      const chosen = this.chooseColumn(header);
+      [this.column, this.second] = typeof chosen === "number" ? [chosen, -1] : chosen;
     }
     return next;
   }
 }
 
-function push(out: ScannedRecords, start: number, line: number, width: number, valueStart: number, valueEnd: number, escaped: boolean, blank: boolean): void {
+/** Adds a record from buffer[start, next) (`base`: the file offset of buffer[0]); its columns follow. */
+function push(out: ScannedRecords, base: number, start: number, next: number, line: number, width: number, blank: boolean): void {
   const n = out.count++;
-  out.starts[n] = start;
+  out.starts[n] = base + start;
+  out.ends[n] = base + next;
   out.lines[n] = line;
   out.widths[n] = width;
-  out.valueStarts[n] = valueStart;
-  out.valueEnds[n] = valueEnd;
-  out.escaped[n] = escaped ? 1 : 0;
   out.blanks[n] = blank ? 1 : 0;
+}
+
+/** The wanted column of the record push() added last. */
+function setValue(out: ScannedRecords, start: number, end: number, escaped: boolean): void {
+  const n = out.count - 1;
+  out.valueStarts[n] = start;
+  out.valueEnds[n] = end;
+  out.escaped[n] = escaped ? 1 : 0;
+}
+
+/** The second wanted column of the record push() added last. */
+function setSecond(out: ScannedRecords, start: number, end: number, escaped: boolean): void {
+  const n = out.count - 1;
+  out.secondStarts[n] = start;
+  out.secondEnds[n] = end;
+  out.secondEscaped[n] = escaped ? 1 : 0;
 }
 
 /** True when the bytes are empty or, decoded, nothing but white space (String.prototype.trim's). */

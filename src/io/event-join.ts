@@ -7,6 +7,7 @@
 
 import { indexJoin } from "./event-index.js";
 import { eventsFollowLeadOrder, mergeJoin } from "./event-merge.js";
+import { reorderCsvEvents } from "./csv-event-reorder.js";
 import { reorderEvents } from "./event-reorder.js";
 import { csvEventsFollowLeadOrder } from "./parallel-plan.js";
 import type { EventsJoin, LeadInput } from "./lead-input.js";
@@ -54,7 +55,9 @@ export async function* joinEvents(leads: LeadSource, eventsPath: string, options
  */
 async function* reorderedJoin(leads: LeadSource, eventsPath: string, options: JoinOptions): AsyncGenerator<LeadInput[]> {
   options.onReorder?.();
-  const reordered = await reorderEvents(leads.openIds(), eventsPath, options.bucketBytes);
+  // From the files' bytes when both are CSV files the byte reader can cut, else as the readers read them.
+  const fromBytes = leads.csvPath === undefined ? undefined : await reorderCsvEvents(leads.csvPath, eventsPath, options.idField, options.bucketBytes);
+  const reordered = fromBytes ?? (await reorderEvents(leads.openIds(), eventsPath, options.bucketBytes));
   if (reordered === undefined) {
     yield* indexJoin(leads.open(), eventsPath, options.idField);
     return;

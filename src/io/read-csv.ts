@@ -101,6 +101,11 @@ function rowProblem(fields: string[], header: CsvHeader): string | typeof SKIP |
   return header.checkWidth(fields);
 }
 
+/** The message for a row of `got` fields under a header of `expected`. */
+export function widthProblem(expected: number, got: number): string {
+  return `expected ${expected} fields as in the header, got ${got}`;
+}
+
 /** The header row: trimmed field names, and the checks and record building that depend on them. */
 export class CsvHeader {
   readonly names: string[];
@@ -113,8 +118,7 @@ export class CsvHeader {
 
   /** A message when the row does not have one field per column, else undefined. */
   checkWidth(fields: string[]): string | undefined {
-    if (fields.length === this.names.length) return undefined;
-    return `expected ${this.names.length} fields as in the header, got ${fields.length}`;
+    return fields.length === this.names.length ? undefined : widthProblem(this.names.length, fields.length);
   }
 
   toRecord(fields: string[]): Record<string, unknown> {

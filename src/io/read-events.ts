@@ -74,12 +74,19 @@ function toEventRow(fields: string[], line: number, columns: EventColumns, file:
   const width = columns.header.checkWidth(fields);
   if (width !== undefined) return { kind: "malformed", file, line, message: width };
   const leadId = fields[columns.leadId].trim();
-  if (leadId === "") return { kind: "malformed", file, line, message: "an event without a lead_id" };
+  if (leadId === "") return { kind: "malformed", file, line, message: NO_LEAD_ID };
   const type = fields[columns.type];
-  if (type.trim() === "") return { kind: "malformed", file, line, message: `an event of lead ${JSON.stringify(leadId)} without a type` };
+  if (type.trim() === "") return { kind: "malformed", file, line, message: noTypeProblem(leadId) };
   const at = columns.at === -1 ? "" : fields[columns.at];
   const event: RawEvent = at.trim() === "" ? { type } : { type, at };
   return { kind: "event", leadId, event, line };
+}
+
+export const NO_LEAD_ID = "an event without a lead_id";
+
+/** The message for a row of lead `leadId` (trimmed) whose type is blank. */
+export function noTypeProblem(leadId: string): string {
+  return `an event of lead ${JSON.stringify(leadId)} without a type`;
 }
 
 /** The columns of an events header row; undefined without lead_id and type columns. */

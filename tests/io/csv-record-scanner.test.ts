@@ -1,10 +1,11 @@
 // The byte-level record scanner of the parallel scorer's planning pass: on well-formed CSV it must
 // find exactly the records CsvTokenizer finds (start offsets, lines, widths, the chosen column, blank
-// rows), whatever the block size; on malformed quoting it must refuse rather than guess.
+// rows, a second column when asked, each record's bytes), whatever the block size; on malformed
+// quoting it must refuse rather than guess.
 
 import { open } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { IrregularCsv, scanCsvRecords, valueText } from "../../src/io/csv-record-scanner.js";
+import { IrregularCsv, scanCsvRecords, secondText, valueText } from "../../src/io/csv-record-scanner.js";
 import { CsvTokenizer, type CsvRow } from "../../src/io/csv-tokenizer.js";
 import { fuzzRuns } from "../support/fuzz-budget.js";
 import { createRng, type Rng } from "../support/generate-plan.js";
@@ -14,11 +15,14 @@ interface Scanned {
   header: string[];
   /** One entry per record after the header: [start, line, width, column text, blank]. */
   records: [number, number, number, string, boolean][];
+  /** Per record after the header: the second column's text, and the record's bytes as text. */
+  seconds: string[];
+  spans: string[];
 }
 
-async function scan(path: string, column: (header: string[]) => number, blockBytes?: number): Promise<Scanned> {
+async function scan(path: string, column: (header: string[]) => number | [number, number], blockBytes?: number): Promise<Scanned> {
   const file = await open(path, "r");
-  const result: Scanned = { header: [], records: [] };
+  const result: Scanned = { header: [], records: [], seconds: [], spans: [] };
   let first = true;
   try {
     for await (const batch of scanCsvRecords(file, { column: (header) => ((result.header = header), column(header)), blockBytes })) {
@@ -28,6 +32,8 @@ async function scan(path: string, column: (header: string[]) => number, blockByt
           continue;
         }
         result.records.push([batch.starts[r], batch.lines[r], batch.widths[r], valueText(batch, r), batch.blanks[r] === 1]);
+        result.seconds.push(secondText(batch, r));
+        result.spans.push(batch.buffer.toString("utf8", batch.starts[r] - batch.base, batch.ends[r] - batch.base));
       }
     }
   } finally {
@@ -54,7 +60,15 @@ function expected(text: string, column: number): Scanned {
       const fields = fieldsOf(row);
       return [-1, row.line, fields.length, fields[column] ?? "", fields.length === 1 && fields[0].trim() === ""];
     }),
+    seconds: [],
+    spans: [],
   };
+}
+
+/** The second column's text of each record after the header, as the tokenizer reads it. */
+function expectedSeconds(text: string, column: number): string[] {
+  const rows = tokenize(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  return rows.slice(1).map((row) => (row.kind === "row" ? (row.fields[column] ?? "") : ""));
 }
 
 const FIELDS = ["a", "", " ", "x y", "L-1", " L-2 ", "é", "naïve café", '"q"', '"a,b"', '"l1\nl2"', '"l1\r\nl2"', '"e""s"', '""', 'un"quoted', '"\u00a0"'];
@@ -87,14 +101,22 @@ describe("scanCsvRecords", () => {
       const rng = createRng(seed);
       const text = randomCsv(rng);
       const column = rng.int(-1, 2);
+      const second = rng.chance(0.5) ? (column + 1 + rng.int(0, 1)) % 3 : -1; // another column, or none
       const { "f.csv": path } = writeFiles({ "f.csv": text });
       const want = expected(text, column);
       for (const blockBytes of [64, 97, 1 << 20]) {
-        const got = await scan(path, () => column, blockBytes).catch((error: Error) => {
+        const got = await scan(path, () => (second < 0 ? column : [column, second]), blockBytes).catch((error: Error) => {
           throw new Error(`seed ${seed}, block ${blockBytes}, ${JSON.stringify(text)}: ${error.message}`);
         });
         expect(got.header, `seed ${seed}, block ${blockBytes}`).toEqual(want.header);
         expect(got.records.map(([, ...rest]) => rest), `seed ${seed}, block ${blockBytes}`).toEqual(want.records.map(([, ...rest]) => rest));
+        if (second >= 0) expect(got.seconds, `seed ${seed}, block ${blockBytes}`).toEqual(expectedSeconds(text, second));
+        // Each record's bytes are the record alone, with its line end unless the file ends there.
+        got.spans.forEach((span, i) => {
+          const rows = tokenize(span, got.records[i][1]);
+          expect(rows.length === 1 && rows[0].kind === "row" && rows[0].fields.length, `seed ${seed}, record ${i}`).toBe(got.records[i][2]);
+          expect(/[\r\n]$/.test(span) || i === got.spans.length - 1, `seed ${seed}, record ${i}`).toBe(true);
+        });
         // Each start offset is where the tokenizer, started there, reads that very record.
         const bytes = Buffer.from(text);
         for (const [start, line, width] of got.records) {

@@ -1,14 +1,17 @@
-// A big events file out of lead order is rewritten in lead order (src/io/event-reorder.ts) and
-// merge-joined: every lead must get exactly the events the index join gives it, bad rows first,
+// A big events file out of lead order is rewritten in lead order and merge-joined: from the bytes
+// of CSV files (src/io/csv-event-reorder.ts) or as the readers read them (src/io/event-reorder.ts).
+// Either way every lead must get exactly the events the index join gives it, bad rows first,
 // whatever the order, the bucket count, odd characters in ids, types and times, unknown leads,
 // leads without ids or with events of their own; repeated lead ids fall back to the index join.
 
-import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { describe, expect, it } from "vitest";
 import { joinEvents, MERGE_JOIN_MIN_BYTES } from "../../src/io/event-join.js";
+import { reorderCsvEvents } from "../../src/io/csv-event-reorder.js";
 import { reorderEvents } from "../../src/io/event-reorder.js";
 import type { LeadInput } from "../../src/io/lead-input.js";
+import { planParallel } from "../../src/io/parallel-plan.js";
 import { leadSource, readLeadIds } from "../../src/io/read-leads.js";
 import { fuzzRuns } from "../support/fuzz-budget.js";
 import { createRng, type Rng } from "../support/generate-plan.js";
@@ -22,6 +25,12 @@ async function bothJoins(leadsPath: string, eventsPath: string, bucketBytes: num
   return [byIndex, reordered];
 }
 
+/** The same reordering merge join with the leads file read as text (as for JSON leads): event-reorder.ts. */
+async function textReorderedJoin(leadsPath: string, eventsPath: string, bucketBytes: number): Promise<LeadInput[]> {
+  const asText = { ...leadSource(leadsPath), csvPath: undefined };
+  return (await collect(joinEvents(asText, eventsPath, { idField: "id", join: "merge", bucketBytes }))).flat();
+}
+
 function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
@@ -32,13 +41,15 @@ const TIMES = ["", "2026-11-01T10:00:00Z", " 2026-11-02 ", "not a time", "2026-1
 
 /** Leads (some repeated ids avoided: that case has its own test) and events in random order, with bad rows. */
 function generated(rng: Rng): { leads: string; events: string } {
-  const ids = IDS.filter(() => rng.chance(0.8));
+  const ids = IDS.filter(() => rng.chance(0.8)).map((id) => (rng.chance(0.1) ? ` ${id}\t` : id)); // spaces the join trims
   const leadRows = ids.map((id, i) => `${csvField(id)},title ${i}`);
   if (rng.chance(0.5)) leadRows.splice(rng.int(0, leadRows.length), 0, ",no id"); // a lead without id
   const eventRows: string[] = [];
   for (let n = rng.int(0, 40); n > 0; n--) {
-    const id = rng.chance(0.9) ? rng.pick(IDS) : "L-unknown";
-    if (rng.chance(0.08)) eventRows.push(rng.pick([",x,", `${csvField(id)},,`, `${csvField(id)},a,b,c`])); // bad rows
+    const picked = rng.chance(0.9) ? rng.pick(IDS) : "L-unknown";
+    const id = rng.chance(0.1) ? `\u00a0${picked} ` : picked; // spaces (one of them Unicode) the join trims
+    if (rng.chance(0.05)) eventRows.push("   "); // a line of spaces: skipped
+    if (rng.chance(0.08)) eventRows.push(rng.pick([",x,", " \t,x,", `${csvField(id)},,`, `${csvField(id)},  ,`, `${csvField(id)}, \u00a0,`, `${csvField(id)},a,b,c`])); // bad rows
     else eventRows.push(`${csvField(id)},${csvField(rng.pick(TYPES))},${csvField(rng.pick(TIMES))}`);
   }
   return { leads: ["id,title", ...leadRows].join("\n") + "\n", events: ["lead_id,type,at", ...eventRows].join(rng.chance(0.2) ? "\r\n" : "\n") };
@@ -52,8 +63,14 @@ describe("events out of lead order", () => {
       const rng = createRng(seed);
       const { leads, events } = generated(rng);
       const files = writeFiles({ "leads.csv": leads, "events.csv": events });
-      const [byIndex, reordered] = await bothJoins(files["leads.csv"], files["events.csv"], rng.pick([1, 16, 64, 1 << 20]));
+      const bucketBytes = rng.pick([1, 16, 64, 1 << 20]);
+      const [byIndex, reordered] = await bothJoins(files["leads.csv"], files["events.csv"], bucketBytes);
       expect({ seed, inputs: reordered }).toEqual({ seed, inputs: byIndex });
+      expect({ seed, inputs: await textReorderedJoin(files["leads.csv"], files["events.csv"], bucketBytes) }).toEqual({ seed, inputs: byIndex });
+      // The join above read the files' bytes (it falls back to the text reader when it cannot).
+      const fromBytes = await reorderCsvEvents(files["leads.csv"], files["events.csv"], "id", bucketBytes);
+      expect(fromBytes).toBeDefined();
+      await fromBytes!.remove();
       withEvents += byIndex.filter((input) => input.kind === "lead" && Array.isArray(input.raw.events)).length;
     }
     expect(withEvents).toBeGreaterThan(runs); // the files did attach events
@@ -78,6 +95,7 @@ describe("events out of lead order", () => {
     // Out of order even for the order check (which a repeated id can satisfy: the merge then runs).
     const files = writeFiles({ "leads.csv": "id\nL-1\nL-2\nL-1\n", "events.csv": "lead_id,type\nL-2,b\nL-1,a\nL-2,c\n" });
     expect(await reorderEvents(readLeadIds(files["leads.csv"]), files["events.csv"], 1)).toBeUndefined();
+    expect(await reorderCsvEvents(files["leads.csv"], files["events.csv"], "id", 1)).toBeUndefined();
     const [byIndex, reordered] = await bothJoins(files["leads.csv"], files["events.csv"], 1);
     expect(reordered).toEqual(byIndex);
     expect(reordered.map((input) => input.kind === "lead" && input.raw.events)).toEqual([[{ type: "a" }], [{ type: "b" }, { type: "c" }], [{ type: "a" }]]);
@@ -88,11 +106,54 @@ describe("events out of lead order", () => {
     const files = writeFiles({ "leads.csv": "id\nA\nB\nC\n", "events.csv": "lead_id,type,at\nC,c1,\nB,b1,2026-01-01\nA,a1,\nC,c2,\nB,b2,\n" });
     const reordered = await reorderEvents(readLeadIds(files["leads.csv"]), files["events.csv"], 8);
     expect(reordered).toBeDefined();
-    const { readFileSync } = await import("node:fs");
     expect(readFileSync(reordered!.path, "utf8")).toBe('lead_id,type,at\n"A","a1",\n"B","b1","2026-01-01"\n"B","b2",\n"C","c1",\n"C","c2",\n');
     await reordered!.remove();
     expect(existsSync(reordered!.path)).toBe(false);
     expect(readdirSync(tmpdir()).filter((name) => name.startsWith("leadscore-events-")).length).toBe(before);
+  });
+
+  it("are rewritten from the bytes of CSV files: the header and each row as they were, in lead order", async () => {
+    const before = readdirSync(tmpdir()).filter((name) => name.startsWith("leadscore-events-")).length;
+    const files = writeFiles({
+      "leads.csv": "name,id\nann,A\n\nbob,B\nbad row\ncy,C\n",
+      // Its own column order and an extra column, CRLF rows, a quoted row over two lines, a lead
+      // not in the leads file, a bad row, and a last row without a line end.
+      "events.csv": 'AT,Lead ID,Type,note\r\n,C,c1,x\r\n2026-01-01,B,"b\n1",\r\n,Z,z1,\r\n,A,a1,\r\n,,no lead,\r\n,C,c2,',
+    });
+    const reordered = await reorderCsvEvents(files["leads.csv"], files["events.csv"], "id", 8);
+    expect(reordered).toBeDefined();
+    expect(readFileSync(reordered!.path, "utf8")).toBe('AT,Lead ID,Type,note\r\n,A,a1,\r\n2026-01-01,B,"b\n1",\r\n,C,c1,x\r\n,C,c2,\n');
+    expect(reordered!.problems).toEqual([{ kind: "malformed", file: files["events.csv"], line: 7, message: "an event without a lead_id" }]);
+    // The parallel scorer can cut the leads and the rewritten file into chunks (src/cli/parallel/score-reordered.ts).
+    expect((await planParallel(files["leads.csv"], reordered!.path, "id", 1))?.chunks.length).toBe(3);
+    await reordered!.remove();
+    expect(existsSync(reordered!.path)).toBe(false);
+    expect(readdirSync(tmpdir()).filter((name) => name.startsWith("leadscore-events-")).length).toBe(before);
+  });
+
+  it.each([
+    ["a malformed quote in the events", "id\nA\n", 'lead_id,type\nA,"x"y\n'],
+    ["a malformed quote in the leads", 'id,name\nA,"x"y\n', "lead_id,type\nA,x\n"],
+    ["an events header without the columns", "id\nA\n", "lead,kind\nA,x\n"],
+    ["an empty events file", "id\nA\n", ""],
+  ])("are not rewritten from bytes with %s (the text reader reports it)", async (_, leads, events) => {
+    const files = writeFiles({ "leads.csv": leads, "events.csv": events });
+    expect(await reorderCsvEvents(files["leads.csv"], files["events.csv"], "id", 8)).toBeUndefined();
+  });
+
+  it("are left to the index join when no temporary directory can be made", async () => {
+    const files = writeFiles({ "leads.csv": "id\nA\nB\n", "events.csv": "lead_id,type\nB,b\nA,a\n" });
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = `${files["leads.csv"]}.missing/dir`;
+    try {
+      expect(await reorderCsvEvents(files["leads.csv"], files["events.csv"], "id")).toBeUndefined();
+      expect(await reorderEvents(readLeadIds(files["leads.csv"]), files["events.csv"])).toBeUndefined();
+      const [byIndex, reordered] = await bothJoins(files["leads.csv"], files["events.csv"], 8);
+      expect(reordered).toEqual(byIndex);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
   });
 
   it("are put in order by the CLI's default join for a big file", async () => {

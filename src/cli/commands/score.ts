@@ -17,6 +17,7 @@ import { scoreInputs } from "../score-loop.js";
 import type { ChunkFormat } from "../parallel/score-chunk.js";
 import { defaultThreads } from "../parallel/default-threads.js";
 import { scoreInParallel, WORKER_URL } from "../parallel/score-parallel.js";
+import { scoreReorderedInParallel } from "../parallel/score-reordered.js";
 import { engineHelp, scoreWithEngine } from "./score-engine.js";
 import { write, type Terminal } from "../terminal.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, oneOf, parseCommandArgs, UsageError } from "../usage.js";
@@ -105,7 +106,8 @@ export async function scoreCommand(args: string[], terminal: Terminal): Promise<
   const feed = startParallelPlan(leadsPath, leadsFormat, eventsPath, format, threads, idField);
   if (feed !== undefined) {
     const settings = { leadsPath, leadsFormat, eventsPath, idField, asOf, explain, format: format as ChunkFormat, groups: compiled.groups } as const;
-    const outcome = await scoreInParallel({ feed, scoringPlan: compiled.plan, model, settings, threads, output, stderr: terminal.stderr, progress });
+    const run = { scoringPlan: compiled.plan, model, settings, threads, output, stderr: terminal.stderr, progress };
+    const outcome = (await scoreInParallel({ ...run, feed })) ?? (feed.eventsOutOfOrder ? await scoreReorderedInParallel({ ...run, chunkLeads: chunkLeadsFromEnv() }) : undefined);
     if (outcome !== undefined) {
       await endOutput(output, terminal);
       progress.done(outcome.records, outcome.invalid);
@@ -158,12 +160,17 @@ function startParallelPlan(leadsPath: string, leadsFormat: LeadFileFormat, event
   if (threads < 2 || format === "table" || (leadsFormat !== "csv" && eventsPath !== undefined)) return undefined;
   // Run from the TypeScript sources (tests, tsx) there is no compiled worker to start.
   if (!existsSync(fileURLToPath(WORKER_URL))) return undefined;
-  const chunkLeads = Number(process.env.LEADSCORE_CHUNK_LEADS) || undefined; // tests cut small files into many chunks
+  const chunkLeads = chunkLeadsFromEnv();
   const feed = new ChunkFeed();
   if (leadsFormat === "jsonl") void feedJsonlPlan(feed, leadsPath, chunkLeads);
   else if (leadsFormat === "json") void feedJsonArrayPlan(feed, leadsPath, chunkLeads);
   else void feedParallelPlan(feed, leadsPath, eventsPath, idField, chunkLeads);
   return feed;
+}
+
+/** Leads per chunk of the parallel scorer: tests cut small files into many chunks. */
+function chunkLeadsFromEnv(): number | undefined {
+  return Number(process.env.LEADSCORE_CHUNK_LEADS) || undefined;
 }
 
 function parseAsOf(text: string | undefined): number {

@@ -52,6 +52,8 @@ export interface ParallelRun {
   output: Writable;
   stderr: Writable;
   progress: Progress;
+  /** Text for stderr once the plan holds, before any output: the bad rows a rewrite of the events found. */
+  before?: string;
 }
 
 /**
@@ -81,10 +83,14 @@ export async function scoreInParallel(run: ParallelRun): Promise<ScoreLoopOutcom
       if (worker === undefined) pool.give(bytes.buffer as ArrayBuffer);
       else if (!finished) worker.postMessage({ spare: bytes.buffer as ArrayBuffer } satisfies ReturnedBuffer, [bytes.buffer as ArrayBuffer]);
     };
+    const start = async () => {
+      if (run.before) await write(run.stderr, run.before);
+      if (settings.format === "csv") await write(run.output, csvHeaderText({ groups: settings.groups, explain: settings.explain }));
+    };
     const inFlight = new Map<Worker, number>(workers.map((worker) => [worker, 0]));
     let nextToSend = 0;
     let nextToWrite = 0;
-    let headerWritten = false;
+    let started = false; // `before` and the CSV header are written
     let wake: (() => void) | undefined;
     let failure: Error | undefined;
     const fail = (error: Error) => {
@@ -133,8 +139,8 @@ export async function scoreInParallel(run: ParallelRun): Promise<ScoreLoopOutcom
         if ("error" in reply) throw new Error(`scoring chunk ${nextToWrite + 1} of ${chunks.length} failed: ${reply.error}`);
         nextToWrite++;
         pump();
-        if (!headerWritten && settings.format === "csv") await write(run.output, csvHeaderText({ groups: settings.groups, explain: settings.explain }));
-        headerWritten = true;
+        if (!started) await start();
+        started = true;
         outcome.records += reply.records;
         outcome.invalid += reply.invalid;
         outcome.badEventRows += reply.badEventRows;
@@ -160,7 +166,7 @@ export async function scoreInParallel(run: ParallelRun): Promise<ScoreLoopOutcom
       await Promise.race([new Promise<void>((resolve) => (wake = resolve)), feed.changed()]);
       wake = undefined;
     }
-    if (!headerWritten && settings.format === "csv") await write(run.output, csvHeaderText({ groups: settings.groups, explain: settings.explain }));
+    if (!started) await start();
     return outcome;
   } finally {
     finished = true;

@@ -55,29 +55,39 @@ const NO_SCRATCH_SPACE = new Set(["ENOSPC", "EDQUOT", "EROFS"]);
 export class BucketReader {
   private buffer = Buffer.allocUnsafe(0);
 
-  /** The file's bytes, valid until the next take(); empty when nothing was written to it. */
-  take(path: string): Buffer {
-    let fd: number;
-    try {
-      fd = openSync(path, "r");
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return this.buffer.subarray(0, 0);
-      throw error;
-    }
-    try {
-      const size = fstatSync(fd).size;
-      if (this.buffer.length < size) this.buffer = Buffer.allocUnsafe(Math.max(size, this.buffer.length * 2));
-      let filled = 0;
-      while (filled < size) {
-        const read = readSync(fd, this.buffer, filled, size - filled, filled);
-        if (read === 0) break;
-        filled += read;
+  /**
+   * The files' bytes one after the other, valid until the next take(); a file nothing was
+   * written to (so never created) adds none.
+   */
+  take(paths: string[]): Buffer {
+    let filled = 0;
+    for (const path of paths) {
+      let fd: number;
+      try {
+        fd = openSync(path, "r");
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") continue;
+        throw error;
       }
-      unlinkSync(path);
-      return this.buffer.subarray(0, filled);
-    } finally {
-      closeSync(fd);
+      try {
+        const size = fstatSync(fd).size;
+        if (this.buffer.length < filled + size) {
+          const bigger = Buffer.allocUnsafe(Math.max(filled + size, this.buffer.length * 2));
+          this.buffer.copy(bigger, 0, 0, filled);
+          this.buffer = bigger;
+        }
+        for (let at = 0; at < size; ) {
+          const read = readSync(fd, this.buffer, filled, size - at, at);
+          if (read === 0) break;
+          at += read;
+          filled += read;
+        }
+        unlinkSync(path);
+      } finally {
+        closeSync(fd);
+      }
     }
+    return this.buffer.subarray(0, filled);
   }
 }
 
@@ -89,13 +99,18 @@ export function bucketPaths(prefix: string, count: number): string[] {
 /**
  * Binary files written through a 64 KB buffer each, opened on their first flush. Synchronous
  * writes: the reordering runs before any scoring, with nothing else for the event loop to do.
+ * Given a `position`, the one file exists already and is written from that byte on (threads
+ * write their parts of one file side by side).
  */
 export class ByteBuckets {
   private readonly fds: (number | undefined)[];
   private readonly buffers: Buffer[];
   private readonly filled: number[];
 
-  constructor(private readonly paths: string[]) {
+  constructor(
+    private readonly paths: string[],
+    private position?: number,
+  ) {
     this.fds = paths.map(() => undefined);
     this.buffers = paths.map(() => Buffer.allocUnsafe(BLOCK_BYTES));
     this.filled = paths.map(() => 0);
@@ -162,8 +177,12 @@ export class ByteBuckets {
   }
 
   private flush(bucket: number): void {
-    const fd = (this.fds[bucket] ??= openSync(this.paths[bucket], "w"));
-    writeSync(fd, this.buffers[bucket], 0, this.filled[bucket]);
+    const fd = (this.fds[bucket] ??= openSync(this.paths[bucket], this.position === undefined ? "w" : "r+"));
+    let written = 0;
+    while (written < this.filled[bucket]) {
+      written += writeSync(fd, this.buffers[bucket], written, this.filled[bucket] - written, this.position === undefined ? null : this.position + written);
+    }
+    if (this.position !== undefined) this.position += written;
     this.filled[bucket] = 0;
   }
 }

@@ -56,7 +56,7 @@ export async function* joinEvents(leads: LeadSource, eventsPath: string, options
 async function* reorderedJoin(leads: LeadSource, eventsPath: string, options: JoinOptions): AsyncGenerator<LeadInput[]> {
   options.onReorder?.();
   // From the files' bytes when both are CSV files the byte reader can cut, else as the readers read them.
-  const fromBytes = leads.csvPath === undefined ? undefined : await reorderCsvEvents(leads.csvPath, eventsPath, options.idField, options.bucketBytes);
+  const fromBytes = leads.csvPath === undefined ? undefined : await reorderCsvEvents(leads.csvPath, eventsPath, options.idField, { bucketBytes: options.bucketBytes });
   const reordered = fromBytes ?? (await reorderEvents(leads.openIds(), eventsPath, options.bucketBytes));
   if (reordered === undefined) {
     yield* indexJoin(leads.open(), eventsPath, options.idField);

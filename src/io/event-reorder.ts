@@ -122,7 +122,7 @@ function rankEvents(leadsPrefix: string, eventsPrefix: string, prefix: string, b
   try {
     for (let k = 0; k < buckets; k++) {
       const ranks = new Map<string, number>();
-      const leads = leadsReader.take(`${leadsPrefix}${k}`);
+      const leads = leadsReader.take([`${leadsPrefix}${k}`]);
       for (let at = 0; at < leads.length; ) {
         const idLength = leads.readUInt32LE(at);
         const id = leads.toString("utf8", at + 4, at + 4 + idLength);
@@ -131,7 +131,7 @@ function rankEvents(leadsPrefix: string, eventsPrefix: string, prefix: string, b
         ranks.set(id, leads.readUInt32LE(at));
         at += 4;
       }
-      const records = eventsReader.take(`${eventsPrefix}${k}`);
+      const records = eventsReader.take([`${eventsPrefix}${k}`]);
       for (let at = 0; at < records.length; ) {
         const start = at;
         const idLength = records.readUInt32LE(at);
@@ -156,7 +156,7 @@ function writeInOrder(prefix: string, buckets: number, ranksPerBucket: number, p
     out.bytes(0, Buffer.from("lead_id,type,at\n"), 0, 16);
     const reader = new BucketReader();
     for (let k = 0; k < buckets; k++) {
-      const records = reader.take(`${prefix}${k}`);
+      const records = reader.take([`${prefix}${k}`]);
       const order = sortByRank(records, k * ranksPerBucket, ranksPerBucket, (at) => skipValues(records, at + 4, 3));
       for (const start of order) {
         const type = skipValues(records, start + 4, 1);

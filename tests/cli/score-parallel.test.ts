@@ -31,11 +31,13 @@ function oddFiles(): Record<string, string> {
 
 /**
  * `leadscore score MODEL ...args --as-of ...` on the main thread alone, and on two threads with
- * chunks of `chunkLeads` leads.
+ * chunks of `chunkLeads` leads (and, for events out of lead order, buckets of `bucketBytes`).
  */
-function onOneAndTwoThreads(args: string[], chunkLeads: number): { sequential: CliRun; parallel: CliRun } {
+function onOneAndTwoThreads(args: string[], chunkLeads: number, bucketBytes?: number): { sequential: CliRun; parallel: CliRun } {
   const score = (threads: string) => ["score", MODEL, ...args, ...AS_OF, "--threads", threads];
-  return { sequential: runCli(score("1")), parallel: runCli(score("2"), { env: { LEADSCORE_CHUNK_LEADS: String(chunkLeads) } }) };
+  const env: Record<string, string> = { LEADSCORE_CHUNK_LEADS: String(chunkLeads) };
+  if (bucketBytes !== undefined) env.LEADSCORE_BUCKET_BYTES = String(bucketBytes);
+  return { sequential: runCli(score("1")), parallel: runCli(score("2"), { env }) };
 }
 
 describe("score --threads", () => {
@@ -74,15 +76,18 @@ describe("score --threads", () => {
     expect(parallel).toEqual(sequential);
   });
 
+  // Two threads put the events in order (src/io/csv-event-reorder.ts), in one bucket or many.
   it.each([
-    ["without bad rows", false],
-    ["with bad rows, reported first", true],
-  ])("gives the main thread's output on events not grouped by lead (%s)", (_, withBadRows) => {
+    ["without bad rows", false, undefined],
+    ["with bad rows, reported first", true, undefined],
+    ["without bad rows, many buckets", false, 1024],
+    ["with bad rows, reported first, many buckets", true, 1024],
+  ])("gives the main thread's output on events not grouped by lead (%s)", (_, withBadRows, bucketBytes) => {
     const events = readFileSync(`${REPO}/examples/events.csv`, "utf8").trimEnd().split("\n");
     const shuffled = [events[0], ...events.slice(1).filter((_, i) => i % 2 === 0), ...events.slice(1).filter((_, i) => i % 2 === 1)];
     if (withBadRows) shuffled.splice(10, 0, "broken,row,with,too,many");
     const paths = writeFiles({ "events.csv": shuffled.join("\n") });
-    const { sequential, parallel } = onOneAndTwoThreads([`${REPO}/examples/leads.csv`, "--events", paths["events.csv"]], 5);
+    const { sequential, parallel } = onOneAndTwoThreads([`${REPO}/examples/leads.csv`, "--events", paths["events.csv"]], 5, bucketBytes);
     expect(sequential.stdout.split("\n").length).toBeGreaterThan(250);
     expect(parallel).toEqual(sequential);
     expect(sequential.stdout).toBe(runCli(["score", MODEL, `${REPO}/examples/leads.csv`, "--events", `${REPO}/examples/events.csv`, ...AS_OF]).stdout);

@@ -68,7 +68,7 @@ describe("events out of lead order", () => {
       expect({ seed, inputs: reordered }).toEqual({ seed, inputs: byIndex });
       expect({ seed, inputs: await textReorderedJoin(files["leads.csv"], files["events.csv"], bucketBytes) }).toEqual({ seed, inputs: byIndex });
       // The join above read the files' bytes (it falls back to the text reader when it cannot).
-      const fromBytes = await reorderCsvEvents(files["leads.csv"], files["events.csv"], "id", bucketBytes);
+      const fromBytes = await reorderCsvEvents(files["leads.csv"], files["events.csv"], "id", { bucketBytes });
       expect(fromBytes).toBeDefined();
       await fromBytes!.remove();
       withEvents += byIndex.filter((input) => input.kind === "lead" && Array.isArray(input.raw.events)).length;
@@ -95,7 +95,7 @@ describe("events out of lead order", () => {
     // Out of order even for the order check (which a repeated id can satisfy: the merge then runs).
     const files = writeFiles({ "leads.csv": "id\nL-1\nL-2\nL-1\n", "events.csv": "lead_id,type\nL-2,b\nL-1,a\nL-2,c\n" });
     expect(await reorderEvents(readLeadIds(files["leads.csv"]), files["events.csv"], 1)).toBeUndefined();
-    expect(await reorderCsvEvents(files["leads.csv"], files["events.csv"], "id", 1)).toBeUndefined();
+    expect(await reorderCsvEvents(files["leads.csv"], files["events.csv"], "id", { bucketBytes: 1 })).toBeUndefined();
     const [byIndex, reordered] = await bothJoins(files["leads.csv"], files["events.csv"], 1);
     expect(reordered).toEqual(byIndex);
     expect(reordered.map((input) => input.kind === "lead" && input.raw.events)).toEqual([[{ type: "a" }], [{ type: "b" }, { type: "c" }], [{ type: "a" }]]);
@@ -120,7 +120,7 @@ describe("events out of lead order", () => {
       // not in the leads file, a bad row, and a last row without a line end.
       "events.csv": 'AT,Lead ID,Type,note\r\n,C,c1,x\r\n2026-01-01,B,"b\n1",\r\n,Z,z1,\r\n,A,a1,\r\n,,no lead,\r\n,C,c2,',
     });
-    const reordered = await reorderCsvEvents(files["leads.csv"], files["events.csv"], "id", 8);
+    const reordered = await reorderCsvEvents(files["leads.csv"], files["events.csv"], "id", { bucketBytes: 8 });
     expect(reordered).toBeDefined();
     expect(readFileSync(reordered!.path, "utf8")).toBe('AT,Lead ID,Type,note\r\n,A,a1,\r\n2026-01-01,B,"b\n1",\r\n,C,c1,x\r\n,C,c2,\n');
     expect(reordered!.problems).toEqual([{ kind: "malformed", file: files["events.csv"], line: 7, message: "an event without a lead_id" }]);
@@ -131,6 +131,27 @@ describe("events out of lead order", () => {
     expect(readdirSync(tmpdir()).filter((name) => name.startsWith("leadscore-events-")).length).toBe(before);
   });
 
+  it("are rewritten the same on two threads as on one (the compiled helper thread, one bucket or many)", async () => {
+    // The helper thread exists only compiled (npm test builds lib/ first).
+    const { reorderCsvEvents: compiledReorder } = await import("../../lib/src/io/csv-event-reorder.js");
+    for (let seed = 1; seed <= fuzzRuns(12); seed++) {
+      const rng = createRng(seed);
+      const ids = Array.from({ length: rng.int(1, 300) }, (_, i) => `L-${(i * 7919) % 1000}`);
+      const rows: string[] = [];
+      for (let n = rng.int(0, 1500); n > 0; n--) {
+        if (rng.chance(0.02)) rows.push(rng.pick([",x,", "L-1,,"])); // bad rows
+        else rows.push(`${rng.chance(0.95) ? rng.pick(ids) : "L-unknown"},${rng.pick(TYPES.map(csvField))},${rng.int(1, 28)}`);
+      }
+      const files = writeFiles({ "leads.csv": ["id", ...ids].join("\n"), "events.csv": ["lead_id,type,at", ...rows].join("\n") });
+      const bucketBytes = rng.pick([64, 1024, 1 << 20]);
+      const [one, two] = [await compiledReorder(files["leads.csv"], files["events.csv"], "id", { threads: 1, bucketBytes }), await compiledReorder(files["leads.csv"], files["events.csv"], "id", { threads: 2, bucketBytes })];
+      expect(one).toBeDefined();
+      expect({ seed, text: readFileSync(two!.path, "utf8"), problems: two!.problems }).toEqual({ seed, text: readFileSync(one!.path, "utf8"), problems: one!.problems });
+      await one!.remove();
+      await two!.remove();
+    }
+  });
+
   it.each([
     ["a malformed quote in the events", "id\nA\n", 'lead_id,type\nA,"x"y\n'],
     ["a malformed quote in the leads", 'id,name\nA,"x"y\n', "lead_id,type\nA,x\n"],
@@ -138,7 +159,7 @@ describe("events out of lead order", () => {
     ["an empty events file", "id\nA\n", ""],
   ])("are not rewritten from bytes with %s (the text reader reports it)", async (_, leads, events) => {
     const files = writeFiles({ "leads.csv": leads, "events.csv": events });
-    expect(await reorderCsvEvents(files["leads.csv"], files["events.csv"], "id", 8)).toBeUndefined();
+    expect(await reorderCsvEvents(files["leads.csv"], files["events.csv"], "id", { bucketBytes: 8 })).toBeUndefined();
   });
 
   it("are left to the index join when no temporary directory can be made", async () => {

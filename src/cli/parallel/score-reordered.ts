@@ -24,7 +24,9 @@ export async function scoreReorderedInParallel(run: ReorderedRun): Promise<Score
   const { leadsPath, eventsPath, idField } = run.settings;
   if (eventsPath === undefined || run.settings.leadsFormat !== "csv") return undefined;
   run.progress.note("the events file is not grouped by lead: putting it in lead order first");
-  const reordered = await reorderCsvEvents(leadsPath, eventsPath, idField);
+  // Tests cut small files into many buckets, so that both threads get several.
+  const bucketBytes = Number(process.env.LEADSCORE_BUCKET_BYTES) || undefined;
+  const reordered = await reorderCsvEvents(leadsPath, eventsPath, idField, { threads: run.threads, bucketBytes });
   if (reordered === undefined) return undefined;
   try {
     const feed = new ChunkFeed();

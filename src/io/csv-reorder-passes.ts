@@ -1,0 +1,261 @@
+// The four passes of csv-event-reorder.ts, each over files named by path, so that a helper thread
+// can run some of them (csv-reorder-worker.ts) while this one runs others. Bucket files are named
+// `${prefix}${k}`; each pass deletes the files it has read.
+
+import { open, type FileHandle } from "node:fs/promises";
+import { BucketReader, bucketPaths, ByteBuckets, hashBytes, sortByRank } from "./byte-buckets.js";
+import { scanCsvRecords, secondText, valueText, type ScannedRecords } from "./csv-record-scanner.js";
+import { KeyRanks, readU32 } from "./key-ranks.js";
+import type { MalformedInput } from "./lead-input.js";
+import { IrregularInput } from "./plan-files.js";
+import { CsvHeader, widthProblem } from "./read-csv.js";
+import { findEventColumns, NO_LEAD_ID, noTypeProblem } from "./read-events.js";
+
+/**
+ * Runs `scan` on the open file; undefined when the scanner finds input it does not cut (a
+ * malformed quote, a record over 4 MB) or a file cannot be read or written: the text reader then
+ * reports the problem, or the index join needs no files.
+ */
+async function withFile<T>(path: string, scan: (file: FileHandle) => Promise<T>): Promise<T | undefined> {
+  let file: FileHandle | undefined;
+  try {
+    file = await open(path, "r");
+    return await scan(file);
+  } catch (error) {
+    if (error instanceof IrregularInput || (error as NodeJS.ErrnoException).code !== undefined) return undefined;
+    throw error;
+  } finally {
+    await file?.close();
+  }
+}
+
+/**
+ * Pass 1: a record per lead with an id: its key (u32 length and bytes) and its rank (u32).
+ * Returns the number of leads, undefined for input the scanner does not cut.
+ */
+export function bucketLeadKeys(leadsPath: string, idField: string, prefix: string, buckets: number): Promise<number | undefined> {
+  return withFile(leadsPath, (file) => bucketLeads(file, idField, prefix, buckets));
+}
+
+async function bucketLeads(file: FileHandle, idField: string, prefix: string, buckets: number): Promise<number> {
+  let width = 0;
+  const records = scanCsvRecords(file, {
+    column: (header) => {
+      width = header.length;
+      // The last column of a name wins, as in CsvHeader.toRecord.
+      return new CsvHeader(header).names.lastIndexOf(idField);
+    },
+  });
+  const out = new ByteBuckets(bucketPaths(prefix, buckets));
+  let rank = 0;
+  let header = true;
+  try {
+    for await (const batch of records) {
+      for (let r = 0; r < batch.count; r++) {
+        if (header) {
+          header = false;
+          continue;
+        }
+        // Lines of spaces are skipped and rows of the wrong width are reported, not leads.
+        if ((batch.blanks[r] === 1 && width > 1) || batch.widths[r] !== width) continue;
+        const length = idKey(batch, r);
+        if (length > 0) {
+          const bucket = hashBytes(key.bytes, key.start, key.end) % buckets;
+          out.u32(bucket, length);
+          out.bytes(bucket, key.bytes, key.start, key.end);
+          out.u32(bucket, rank);
+        }
+        rank++;
+      }
+    }
+  } finally {
+    out.close();
+  }
+  return rank;
+}
+
+export interface BucketedEvents {
+  /** The header row's bytes, line end included. */
+  header: Buffer;
+  problems: MalformedInput[];
+}
+
+/**
+ * Pass 2: a record per good row: its lead's key, then the row's bytes (each a u32 length and
+ * bytes), a line end added to a last row without one. Undefined when the header lacks the
+ * lead_id and type columns, or the scanner does not cut the file (the readers report both).
+ */
+export async function bucketEventRows(eventsPath: string, prefix: string, buckets: number): Promise<BucketedEvents | undefined> {
+  return (await withFile(eventsPath, (file) => bucketEvents(file, eventsPath, prefix, buckets))) ?? undefined;
+}
+
+async function bucketEvents(file: FileHandle, path: string, prefix: string, buckets: number): Promise<BucketedEvents | undefined> {
+  let width = 0;
+  let usable = false;
+  const records = scanCsvRecords(file, {
+    column: (names) => {
+      width = names.length;
+      const columns = findEventColumns(names);
+      usable = columns !== undefined;
+      return columns === undefined ? -1 : [columns.leadId, columns.type];
+    },
+  });
+  const out = new ByteBuckets(bucketPaths(prefix, buckets));
+  const problems: MalformedInput[] = [];
+  let header: Buffer | undefined;
+  try {
+    for await (const batch of records) {
+      for (let r = 0; r < batch.count; r++) {
+        const start = batch.starts[r] - batch.base;
+        const end = batch.ends[r] - batch.base;
+        if (header === undefined) {
+          if (!usable) return undefined;
+          header = withLineEnd(batch.buffer, start, end);
+          continue;
+        }
+        if (batch.blanks[r] === 1 && width > 1) continue; // a line of spaces, skipped as the readers skip it
+        const line = batch.lines[r];
+        if (batch.widths[r] !== width) {
+          problems.push({ kind: "malformed", file: path, line, message: widthProblem(width, batch.widths[r]) });
+          continue;
+        }
+        const length = idKey(batch, r);
+        if (length === 0) {
+          problems.push({ kind: "malformed", file: path, line, message: NO_LEAD_ID });
+          continue;
+        }
+        if (isBlank(batch, r)) {
+          problems.push({ kind: "malformed", file: path, line, message: noTypeProblem(valueText(batch, r).trim()) });
+          continue;
+        }
+        const bucket = hashBytes(key.bytes, key.start, key.end) % buckets;
+        out.u32(bucket, length);
+        out.bytes(bucket, key.bytes, key.start, key.end);
+        const lineEnd = endsWithLineEnd(batch.buffer, start, end) ? 0 : 1;
+        out.u32(bucket, end - start + lineEnd);
+        out.bytes(bucket, batch.buffer, start, end);
+        if (lineEnd === 1) out.byte(bucket, LF);
+      }
+    }
+  } finally {
+    out.close();
+  }
+  return header === undefined ? undefined : { header, problems };
+}
+
+/**
+ * Pass 3, for the hash buckets `hashBuckets`: each row behind its lead's rank (u32), in range
+ * buckets of `ranksPerBucket` leads. Returns the bytes of rows in each range bucket, or undefined
+ * when a key repeats.
+ */
+export function rankEventRows(leadsPrefix: string, eventsPrefix: string, prefix: string, hashBuckets: number[], ranges: number, ranksPerBucket: number): number[] | undefined {
+  const out = new ByteBuckets(bucketPaths(prefix, ranges));
+  const rowBytes = new Array<number>(ranges).fill(0);
+  const leadsReader = new BucketReader();
+  const eventsReader = new BucketReader();
+  const ranks = new KeyRanks();
+  try {
+    for (const k of hashBuckets) {
+      if (!ranks.load(leadsReader.take([`${leadsPrefix}${k}`]))) return undefined;
+      const records = eventsReader.take([`${eventsPrefix}${k}`]);
+      for (let at = 0; at < records.length; ) {
+        const keyEnd = at + 4 + readU32(records, at);
+        const rowEnd = keyEnd + 4 + readU32(records, keyEnd);
+        const rank = ranks.rank(records, at + 4, keyEnd);
+        at = rowEnd;
+        if (rank < 0) continue; // a lead not in the leads file
+        const bucket = Math.floor(rank / ranksPerBucket);
+        out.u32(bucket, rank);
+        out.bytes(bucket, records, keyEnd, rowEnd);
+        rowBytes[bucket] += rowEnd - keyEnd - 4;
+      }
+    }
+    return rowBytes;
+  } finally {
+    out.close();
+  }
+}
+
+/**
+ * Pass 4, for the range buckets [from, to): each in rank order (a counting sort, stable), written
+ * into `path` from byte `position` on. A range bucket's records may be in several files (one per
+ * thread that ranked rows, `prefixes`): a lead's rows are all in one of them, in file order.
+ */
+export function writeRangesInOrder(prefixes: string[], from: number, to: number, ranksPerBucket: number, path: string, position: number): void {
+  const out = new ByteBuckets([path], position);
+  const reader = new BucketReader();
+  try {
+    for (let k = from; k < to; k++) {
+      const records = reader.take(prefixes.map((prefix) => `${prefix}${k}`));
+      const rowEnd = (at: number) => at + 8 + readU32(records, at + 4);
+      for (const start of sortByRank(records, k * ranksPerBucket, ranksPerBucket, rowEnd)) out.bytes(0, records, start + 8, rowEnd(start));
+    }
+  } finally {
+    out.close();
+  }
+}
+
+const LF = 10;
+const CR = 13;
+
+function endsWithLineEnd(buffer: Buffer, start: number, end: number): boolean {
+  return end > start && (buffer[end - 1] === LF || buffer[end - 1] === CR);
+}
+
+function withLineEnd(buffer: Buffer, start: number, end: number): Buffer {
+  const row = Buffer.from(buffer.subarray(start, end));
+  return endsWithLineEnd(row, 0, row.length) ? row : Buffer.concat([row, Buffer.from([LF])]);
+}
+
+/** Where idKey() put the key: bytes[start, end). */
+const key = { bytes: Buffer.alloc(0) as Uint8Array, start: 0, end: 0 };
+let keyScratch = Buffer.alloc(256);
+
+/**
+ * The key of record `r`'s wanted column (the lead id): the UTF-8 bytes of its trimmed text, in
+ * `key`. Returns the key's length, 0 for an empty id. Most ids are ASCII and unescaped: then the
+ * key is the field's own bytes, trimmed; others are decoded and encoded again.
+ */
+function idKey(batch: ScannedRecords, r: number): number {
+  let start = batch.valueStarts[r];
+  let end = batch.valueEnds[r];
+  if (start < 0) return 0;
+  const bytes = batch.buffer;
+  if (batch.escaped[r] === 0 && isAscii(bytes, start, end)) {
+    while (start < end && isAsciiSpace(bytes[start])) start++;
+    while (end > start && isAsciiSpace(bytes[end - 1])) end--;
+    key.bytes = bytes;
+    key.start = start;
+    key.end = end;
+    return end - start;
+  }
+  const text = valueText(batch, r).trim();
+  if (keyScratch.length < text.length * 3) keyScratch = Buffer.alloc(text.length * 3);
+  key.bytes = keyScratch;
+  key.start = 0;
+  key.end = keyScratch.write(text, 0, "utf8");
+  return key.end;
+}
+
+/** True when record `r`'s second wanted column (the type) is empty or white space. */
+function isBlank(batch: ScannedRecords, r: number): boolean {
+  const start = batch.secondStarts[r];
+  const end = batch.secondEnds[r];
+  const bytes = batch.buffer;
+  if (start < 0) return true;
+  for (let i = start; i < end; i++) {
+    const byte = bytes[i];
+    if (byte >= 0x80) return secondText(batch, r).trim() === ""; // maybe a Unicode space
+    if (!isAsciiSpace(byte)) return false;
+  }
+  return true;
+}
+
+function isAscii(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (bytes[i] >= 0x80) return false;
+  return true;
+}
+
+function isAsciiSpace(byte: number): boolean {
+  return byte === 32 || (byte >= 9 && byte <= 13);
+}

@@ -99,18 +99,13 @@ export function bucketPaths(prefix: string, count: number): string[] {
 /**
  * Binary files written through a 64 KB buffer each, opened on their first flush. Synchronous
  * writes: the reordering runs before any scoring, with nothing else for the event loop to do.
- * Given a `position`, the one file exists already and is written from that byte on (threads
- * write their parts of one file side by side).
  */
 export class ByteBuckets {
   private readonly fds: (number | undefined)[];
   private readonly buffers: Buffer[];
   private readonly filled: number[];
 
-  constructor(
-    private readonly paths: string[],
-    private position?: number,
-  ) {
+  constructor(private readonly paths: string[]) {
     this.fds = paths.map(() => undefined);
     this.buffers = paths.map(() => Buffer.allocUnsafe(BLOCK_BYTES));
     this.filled = paths.map(() => 0);
@@ -177,12 +172,8 @@ export class ByteBuckets {
   }
 
   private flush(bucket: number): void {
-    const fd = (this.fds[bucket] ??= openSync(this.paths[bucket], this.position === undefined ? "w" : "r+"));
-    let written = 0;
-    while (written < this.filled[bucket]) {
-      written += writeSync(fd, this.buffers[bucket], written, this.filled[bucket] - written, this.position === undefined ? null : this.position + written);
-    }
-    if (this.position !== undefined) this.position += written;
+    const fd = (this.fds[bucket] ??= openSync(this.paths[bucket], "w"));
+    for (let written = 0; written < this.filled[bucket]; ) written += writeSync(fd, this.buffers[bucket], written, this.filled[bucket] - written);
     this.filled[bucket] = 0;
   }
 }
@@ -201,26 +192,6 @@ export function hashBytes(bytes: Uint8Array, start: number, end: number): number
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
   return h >>> 0;
-}
-
-/**
- * A counting sort of one range bucket's records, each `u32 rank` first: their starts in rank order
- * (stable: records of one rank stay in file order). `firstRank` is the bucket's lowest rank,
- * `ranks` how many it covers; `next(at)` is where the record at `at` ends.
- */
-export function sortByRank(records: Buffer, firstRank: number, ranks: number, next: (at: number) => number): Int32Array {
-  const starts: number[] = [];
-  const offsets: number[] = [];
-  for (let at = 0; at < records.length; at = next(at)) {
-    starts.push(at);
-    offsets.push(records.readUInt32LE(at) - firstRank);
-  }
-  const counts = new Int32Array(ranks + 1);
-  for (const offset of offsets) counts[offset + 1]++;
-  for (let r = 0; r < ranks; r++) counts[r + 1] += counts[r];
-  const order = new Int32Array(starts.length);
-  for (let i = 0; i < starts.length; i++) order[counts[offsets[i]]++] = starts[i];
-  return order;
 }
 
 /** FNV-1a over a text's UTF-16 code units. */

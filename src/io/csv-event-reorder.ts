@@ -25,16 +25,21 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { bucketCount, BUCKET_BYTES, makeScratchDir, noScratchSpace } from "./byte-buckets.js";
-import { bucketEventRows, bucketLeadKeys, rankEventRows, writeRangesInOrder } from "./csv-reorder-passes.js";
+import { open } from "node:fs/promises";
+import { scanCsvRecords } from "./csv-record-scanner.js";
+import { bucketEventRows, bucketLeadKeys, rankEventRows, writeRangesInOrder, type BucketedEvents, type EventsSection } from "./csv-reorder-passes.js";
 import type { ReorderRequest, ReorderReply } from "./csv-reorder-worker.js";
 import type { ReorderedEvents } from "./event-reorder.js";
-import { fileSize } from "./plan-files.js";
+import type { MalformedInput } from "./lead-input.js";
+import { fileSize, IrregularInput } from "./plan-files.js";
 
 export interface CsvReorderOptions {
   /** 2 to run half the work on a helper thread (when the compiled helper exists), else 1. */
   threads?: number;
   /** Bytes of the events file per bucket (tests cut small files into many buckets). */
   bucketBytes?: number;
+  /** The smallest events file two threads bucket in two sections (tests split small files). */
+  splitMinBytes?: number;
 }
 
 const WORKER_URL = new URL("./csv-reorder-worker.js", import.meta.url);
@@ -51,7 +56,8 @@ export async function reorderCsvEvents(leadsPath: string, eventsPath: string, id
   const helper = (options.threads ?? 1) >= 2 && existsSync(fileURLToPath(WORKER_URL)) ? new Helper() : undefined;
   try {
     const path = join(scratch.path, "events-in-lead-order.csv");
-    const problems = await reorder(leadsPath, eventsPath, idField, scratch.path, path, options.bucketBytes ?? BUCKET_BYTES, helper);
+    const settings = { bucketBytes: options.bucketBytes ?? BUCKET_BYTES, splitMinBytes: options.splitMinBytes ?? SPLIT_MIN_BYTES };
+    const problems = await reorder(leadsPath, eventsPath, idField, scratch.path, path, settings, helper);
     if (problems === undefined) {
       await scratch.remove();
       return undefined;
@@ -66,13 +72,11 @@ export async function reorderCsvEvents(leadsPath: string, eventsPath: string, id
   }
 }
 
-async function reorder(leadsPath: string, eventsPath: string, idField: string, dir: string, path: string, bucketBytes: number, helper: Helper | undefined) {
+async function reorder(leadsPath: string, eventsPath: string, idField: string, dir: string, path: string, settings: Required<Omit<CsvReorderOptions, "threads">>, helper: Helper | undefined) {
   const file = (name: string) => join(dir, name);
-  const buckets = bucketCount(await fileSize(eventsPath), bucketBytes);
-  const [leads, events] = await Promise.all([
-    helper ? helper.run({ pass: "leads", leadsPath, idField, prefix: file("leads"), buckets }) : bucketLeadKeys(leadsPath, idField, file("leads"), buckets),
-    bucketEventRows(eventsPath, file("events"), buckets),
-  ]);
+  const buckets = bucketCount(await fileSize(eventsPath), settings.bucketBytes);
+  const bucketLeads = () => bucketLeadKeys(leadsPath, idField, file("leads"), buckets);
+  const [leads, events] = helper ? await bucketOnTwoThreads(leadsPath, eventsPath, idField, file, buckets, settings.splitMinBytes, helper) : [await bucketLeads(), await bucketEvents(eventsPath, file, buckets)];
   if (leads === undefined || events === undefined) return undefined;
   const ranksPerBucket = Math.max(1, Math.ceil(leads / buckets));
   const all = Array.from({ length: buckets }, (_, k) => k);
@@ -80,8 +84,10 @@ async function reorder(leadsPath: string, eventsPath: string, idField: string, d
   // Pass 3: the helper takes the odd hash buckets, this thread the even ones, each writing range
   // buckets of its own (a lead's rows are all in one hash bucket, so in one thread's files).
   const prefixes = helper ? [file("ranked-a"), file("ranked-b")] : [file("ranked-a")];
-  const theirs = helper?.run({ pass: "rank", leadsPrefix: file("leads"), eventsPrefix: file("events"), prefix: prefixes[1], hashBuckets: all.filter((k) => k % 2 === 1), ranges: buckets, ranksPerBucket });
-  const ours = rankEventRows(file("leads"), file("events"), prefixes[0], helper ? all.filter((k) => k % 2 === 0) : all, buckets, ranksPerBucket);
+  const rank = (hashBuckets: number[], prefix: string) => ({ pass: "rank", leadsPrefix: file("leads"), eventsPrefixes: events.prefixes, prefix, hashBuckets, ranges: buckets, ranksPerBucket }) as const;
+  const theirs = helper?.run(rank(all.filter((k) => k % 2 === 1), prefixes[1]));
+  const mine = rank(helper ? all.filter((k) => k % 2 === 0) : all, prefixes[0]);
+  const ours = rankEventRows(mine.leadsPrefix, mine.eventsPrefixes, mine.prefix, mine.hashBuckets, mine.ranges, mine.ranksPerBucket);
   const other = theirs === undefined ? undefined : await theirs;
   if (ours === undefined || (helper !== undefined && other === undefined)) return undefined;
   const rowBytes = ours.map((bytes, k) => bytes + (other?.[k] ?? 0));
@@ -97,6 +103,78 @@ async function reorder(leadsPath: string, eventsPath: string, idField: string, d
   await written;
   return events.problems;
 }
+
+/** Pass 2's outcome for the whole file, whether one thread or two bucketed it. */
+interface Bucketed {
+  header: Buffer;
+  problems: MalformedInput[];
+  /** The bucket files' prefixes, one per section of the events file, in file order. */
+  prefixes: string[];
+}
+
+/** Pass 2 over the whole events file on this thread. */
+async function bucketEvents(eventsPath: string, file: (name: string) => string, buckets: number): Promise<Bucketed | undefined> {
+  const events = await bucketEventRows(eventsPath, file("events"), buckets);
+  return events?.header === undefined ? undefined : { header: events.header, problems: events.problems, prefixes: [file("events")] };
+}
+
+/**
+ * Passes 1 and 2 on two threads: the helper buckets the leads, then the end of the events file,
+ * while this thread buckets the start, sized so that both finish together. The two sections meet
+ * at a line end, which is a record's end only outside quotes: this thread's scan, reading from the
+ * file's start, finds whether it was (its section then ends cleanly); if it was not, this thread
+ * buckets the whole file after all.
+ */
+async function bucketOnTwoThreads(leadsPath: string, eventsPath: string, idField: string, file: (name: string) => string, buckets: number, splitMinBytes: number, helper: Helper): Promise<[number | undefined, Bucketed | undefined]> {
+  const split = await findSplit(eventsPath, await fileSize(leadsPath), splitMinBytes);
+  const leadsDone = helper.run({ pass: "leads", leadsPath, idField, prefix: file("leads"), buckets });
+  if (split === undefined) return [await leadsDone, await bucketEvents(eventsPath, file, buckets)];
+  const end = leadsDone.then((leads) => (leads === undefined ? undefined : helper.run({ pass: "events", eventsPath, prefix: file("events-b"), buckets, section: split.rest })));
+  const start = await bucketEventRows(eventsPath, file("events-a"), buckets, split.start);
+  const [leads, rest] = [await leadsDone, await end];
+  if (start?.header === undefined || rest === undefined) return [leads, await bucketEvents(eventsPath, file, buckets)];
+  // The helper counted its lines from 1.
+  const problems = [...start.problems, ...rest.problems.map((problem) => ({ ...problem, line: problem.line + start.nextLine - 1 }))];
+  return [leads, { header: start.header, problems, prefixes: [file("events-a"), file("events-b")] }];
+}
+
+/** Splitting pays from this size of events file on (tests: CsvReorderOptions.splitMinBytes). */
+const SPLIT_MIN_BYTES = 8 * 1024 * 1024;
+/** Scanning a byte of leads (the id column only) takes about this share of the time of a byte of events. */
+const LEADS_BYTE_COST = 0.4;
+
+/**
+ * Where the two threads' sections of the events file meet: after the first line end past the
+ * point where the helper, which also reads the leads, gets as much work as this thread.
+ */
+async function findSplit(eventsPath: string, leadsBytes: number, minBytes: number): Promise<{ start: EventsSection; rest: EventsSection } | undefined> {
+  const size = await fileSize(eventsPath);
+  if (size < minBytes) return undefined;
+  const share = Math.min(0.9, 0.5 + (0.5 * LEADS_BYTE_COST * leadsBytes) / size);
+  const file = await open(eventsPath, "r");
+  try {
+    let header: string[] | undefined;
+    let headerEnd = 0;
+    for await (const batch of scanCsvRecords(file, { column: (names) => ((header = names), -1) })) {
+      headerEnd = batch.count > 0 ? batch.ends[0] : 0;
+      break;
+    }
+    const target = Math.max(headerEnd, Math.floor(size * share));
+    const probe = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await file.read(probe, 0, probe.length, target);
+    const lineEnd = probe.subarray(0, bytesRead).indexOf(LF);
+    if (header === undefined || lineEnd < 0 || target + lineEnd + 1 >= size) return undefined;
+    const at = target + lineEnd + 1;
+    return { start: { start: 0, end: at }, rest: { start: at, end: size, header } };
+  } catch (error) {
+    if (error instanceof IrregularInput) return undefined;
+    throw error;
+  } finally {
+    await file.close();
+  }
+}
+
+const LF = 10;
 
 /** The helper thread: one request at a time, answered in order. */
 class Helper {
@@ -116,6 +194,7 @@ class Helper {
   }
 
   run(request: Extract<ReorderRequest, { pass: "leads" }>): Promise<number | undefined>;
+  run(request: Extract<ReorderRequest, { pass: "events" }>): Promise<BucketedEvents | undefined>;
   run(request: Extract<ReorderRequest, { pass: "rank" }>): Promise<number[] | undefined>;
   run(request: Extract<ReorderRequest, { pass: "write" }>): Promise<void>;
   run(request: ReorderRequest): Promise<unknown> {

@@ -53,6 +53,8 @@ export class ScannedRecords {
   readonly secondEscaped = new Uint8Array(BATCH_RECORDS);
   /** 1 when the record is one field of nothing but white space (a blank row to the readers). */
   readonly blanks = new Uint8Array(BATCH_RECORDS);
+  /** The line the scan stands on after this batch: after the last batch, the file's last line + 1 (or + 0 without a final line end). */
+  nextLine = 1;
 
   get full(): boolean {
     return this.count === BATCH_RECORDS;
@@ -70,6 +72,12 @@ export interface ScanOptions {
   column(header: string[]): number | readonly [number, number];
   /** Block size in bytes; a record longer than this makes the file irregular. */
   blockBytes?: number;
+  /**
+   * Scan only the bytes [start, end), a section starting at a record, as if they were the whole
+   * file (lines are counted from 1 at `start`). With `header`, the section comes after a header
+   * row of these fields; without, it starts with the header row.
+   */
+  section?: { start: number; end: number; header?: string[] };
 }
 
 export const DEFAULT_BLOCK_BYTES = 4 * 1024 * 1024;
@@ -94,14 +102,16 @@ function fieldText(buffer: Buffer, start: number, end: number, escaped: number):
 export async function* scanCsvRecords(file: FileHandle, options: ScanOptions): AsyncGenerator<ScannedRecords> {
   const capacity = options.blockBytes ?? DEFAULT_BLOCK_BYTES;
   const buffer = Buffer.allocUnsafe(capacity);
-  const scanner = new BlockScanner(options.column);
+  const scanner = new BlockScanner(options.column, options.section?.header);
   const batch = new ScannedRecords();
+  const end = options.section?.end ?? Infinity;
   let filled = 0; // bytes in `buffer`
-  let base = 0; // file offset of buffer[0]
-  let position = 0; // file offset to read next
-  let first = true;
+  let base = options.section?.start ?? 0; // file offset of buffer[0]
+  let position = base; // file offset to read next
+  let first = base === 0; // a byte-order mark can only start the file
   for (;;) {
-    const { bytesRead } = await file.read(buffer, filled, capacity - filled, position);
+    const wanted = Math.min(capacity - filled, end - position);
+    const { bytesRead } = wanted > 0 ? await file.read(buffer, filled, wanted, position) : { bytesRead: 0 };
     position += bytesRead;
     filled += bytesRead;
     const final = bytesRead === 0;
@@ -116,7 +126,8 @@ export async function* scanCsvRecords(file: FileHandle, options: ScanOptions): A
       batch.buffer = buffer;
       batch.base = base;
       consumed = scanner.scan(buffer, consumed, filled, base, final, batch);
-      if (batch.count > 0) yield batch;
+      batch.nextLine = scanner.line;
+      if (batch.count > 0 || final) yield batch;
       if (!batch.full) break; // else the block holds more records
     }
     if (final) return;
@@ -129,12 +140,24 @@ export async function* scanCsvRecords(file: FileHandle, options: ScanOptions): A
 }
 
 class BlockScanner {
-  private line = 1;
+  /** The line the next record starts on, or a blank line is on. */
+  line = 1;
   private column = -1;
   private second = -1;
   private headerRead = false;
 
-  constructor(private readonly chooseColumn: ScanOptions["column"]) {}
+  constructor(
+    private readonly chooseColumn: ScanOptions["column"],
+    header?: string[],
+  ) {
+    if (header !== undefined) this.readHeader(header);
+  }
+
+  private readHeader(header: string[]): void {
+    this.headerRead = true;
+    const chosen = this.chooseColumn(header);
+    [this.column, this.second] = typeof chosen === "number" ? [chosen, -1] : chosen;
+  }
 
   /**
    * Scans the complete records of buffer[from, end) into `out` (`base`: the file offset of
@@ -311,11 +334,7 @@ class BlockScanner {
     push(out, base, start, next, recordLine, width, blank);
     setValue(out, valueStart, valueEnd, valueEscaped);
     setSecond(out, secondStart, secondEnd, secondEscaped);
-    if (header !== undefined) {
-      this.headerRead = true;
-      const chosen = this.chooseColumn(header);
-      [this.column, this.second] = typeof chosen === "number" ? [chosen, -1] : chosen;
-    }
+    if (header !== undefined) this.readHeader(header);
     return next;
   }
 }

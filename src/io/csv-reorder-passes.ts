@@ -2,9 +2,10 @@
 // can run some of them (csv-reorder-worker.ts) while this one runs others. Bucket files are named
 // `${prefix}${k}`; each pass deletes the files it has read.
 
+import { closeSync, openSync, writeSync } from "node:fs";
 import { open, type FileHandle } from "node:fs/promises";
-import { BucketReader, bucketPaths, ByteBuckets, hashBytes, sortByRank } from "./byte-buckets.js";
-import { scanCsvRecords, secondText, valueText, type ScannedRecords } from "./csv-record-scanner.js";
+import { BucketReader, bucketPaths, ByteBuckets, hashBytes } from "./byte-buckets.js";
+import { scanCsvRecords, secondText, valueText, type ScannedRecords, type ScanOptions } from "./csv-record-scanner.js";
 import { KeyRanks, readU32 } from "./key-ranks.js";
 import type { MalformedInput } from "./lead-input.js";
 import { IrregularInput } from "./plan-files.js";
@@ -74,22 +75,29 @@ async function bucketLeads(file: FileHandle, idField: string, prefix: string, bu
   return rank;
 }
 
+/** A section of the events file, as csv-record-scanner.ts's ScanOptions.section. */
+export type EventsSection = NonNullable<ScanOptions["section"]>;
+
 export interface BucketedEvents {
-  /** The header row's bytes, line end included. */
-  header: Buffer;
+  /** The header row's bytes, line end included (absent for a section after the header). */
+  header?: Buffer;
+  /** Bad rows, lines counted from the section's start. */
   problems: MalformedInput[];
+  /** The line after the section's last (see ScannedRecords.nextLine). */
+  nextLine: number;
 }
 
 /**
- * Pass 2: a record per good row: its lead's key, then the row's bytes (each a u32 length and
- * bytes), a line end added to a last row without one. Undefined when the header lacks the
- * lead_id and type columns, or the scanner does not cut the file (the readers report both).
+ * Pass 2, for the file or a section of it: a record per good row: its lead's key, then the row's
+ * bytes (each a u32 length and bytes), a line end added to a last row without one. Undefined when
+ * the header lacks the lead_id and type columns, or the scanner does not cut the file (the readers
+ * report both).
  */
-export async function bucketEventRows(eventsPath: string, prefix: string, buckets: number): Promise<BucketedEvents | undefined> {
-  return (await withFile(eventsPath, (file) => bucketEvents(file, eventsPath, prefix, buckets))) ?? undefined;
+export async function bucketEventRows(eventsPath: string, prefix: string, buckets: number, section?: EventsSection): Promise<BucketedEvents | undefined> {
+  return (await withFile(eventsPath, (file) => bucketEvents(file, eventsPath, prefix, buckets, section))) ?? undefined;
 }
 
-async function bucketEvents(file: FileHandle, path: string, prefix: string, buckets: number): Promise<BucketedEvents | undefined> {
+async function bucketEvents(file: FileHandle, path: string, prefix: string, buckets: number, section: EventsSection | undefined): Promise<BucketedEvents | undefined> {
   let width = 0;
   let usable = false;
   const records = scanCsvRecords(file, {
@@ -99,17 +107,23 @@ async function bucketEvents(file: FileHandle, path: string, prefix: string, buck
       usable = columns !== undefined;
       return columns === undefined ? -1 : [columns.leadId, columns.type];
     },
+    section,
   });
   const out = new ByteBuckets(bucketPaths(prefix, buckets));
   const problems: MalformedInput[] = [];
   let header: Buffer | undefined;
+  let headerSeen = section?.header !== undefined;
+  let nextLine = 1;
   try {
     for await (const batch of records) {
+      nextLine = batch.nextLine;
+      if (headerSeen && !usable) return undefined;
       for (let r = 0; r < batch.count; r++) {
         const start = batch.starts[r] - batch.base;
         const end = batch.ends[r] - batch.base;
-        if (header === undefined) {
+        if (!headerSeen) {
           if (!usable) return undefined;
+          headerSeen = true;
           header = withLineEnd(batch.buffer, start, end);
           continue;
         }
@@ -140,7 +154,7 @@ async function bucketEvents(file: FileHandle, path: string, prefix: string, buck
   } finally {
     out.close();
   }
-  return header === undefined ? undefined : { header, problems };
+  return headerSeen ? { header, problems, nextLine } : undefined;
 }
 
 /**
@@ -148,7 +162,7 @@ async function bucketEvents(file: FileHandle, path: string, prefix: string, buck
  * buckets of `ranksPerBucket` leads. Returns the bytes of rows in each range bucket, or undefined
  * when a key repeats.
  */
-export function rankEventRows(leadsPrefix: string, eventsPrefix: string, prefix: string, hashBuckets: number[], ranges: number, ranksPerBucket: number): number[] | undefined {
+export function rankEventRows(leadsPrefix: string, eventsPrefixes: string[], prefix: string, hashBuckets: number[], ranges: number, ranksPerBucket: number): number[] | undefined {
   const out = new ByteBuckets(bucketPaths(prefix, ranges));
   const rowBytes = new Array<number>(ranges).fill(0);
   const leadsReader = new BucketReader();
@@ -157,7 +171,8 @@ export function rankEventRows(leadsPrefix: string, eventsPrefix: string, prefix:
   try {
     for (const k of hashBuckets) {
       if (!ranks.load(leadsReader.take([`${leadsPrefix}${k}`]))) return undefined;
-      const records = eventsReader.take([`${eventsPrefix}${k}`]);
+      // A bucket's rows from each section of the events file, in file order.
+      const records = eventsReader.take(eventsPrefixes.map((eventsPrefix) => `${eventsPrefix}${k}`));
       for (let at = 0; at < records.length; ) {
         const keyEnd = at + 4 + readU32(records, at);
         const rowEnd = keyEnd + 4 + readU32(records, keyEnd);
@@ -177,21 +192,40 @@ export function rankEventRows(leadsPrefix: string, eventsPrefix: string, prefix:
 }
 
 /**
- * Pass 4, for the range buckets [from, to): each in rank order (a counting sort, stable), written
- * into `path` from byte `position` on. A range bucket's records may be in several files (one per
- * thread that ranked rows, `prefixes`): a lead's rows are all in one of them, in file order.
+ * Pass 4, for the range buckets [from, to): each in rank order, written into `path` from byte
+ * `position` on. A range bucket's records may be in several files (one per thread that ranked
+ * rows, `prefixes`): a lead's rows are all in one of them, in file order. The sort is a counting
+ * sort on bytes: each rank's rows take their place in one buffer, which is written at once.
  */
 export function writeRangesInOrder(prefixes: string[], from: number, to: number, ranksPerBucket: number, path: string, position: number): void {
-  const out = new ByteBuckets([path], position);
   const reader = new BucketReader();
+  const places = new Float64Array(ranksPerBucket + 1);
+  let sorted = Buffer.allocUnsafe(0);
+  const fd = openSync(path, "r+");
   try {
     for (let k = from; k < to; k++) {
       const records = reader.take(prefixes.map((prefix) => `${prefix}${k}`));
-      const rowEnd = (at: number) => at + 8 + readU32(records, at + 4);
-      for (const start of sortByRank(records, k * ranksPerBucket, ranksPerBucket, rowEnd)) out.bytes(0, records, start + 8, rowEnd(start));
+      const firstRank = k * ranksPerBucket;
+      // Each rank's bytes, then where its rows start: after the ranks before it.
+      places.fill(0);
+      for (let at = 0; at < records.length; at += 8 + readU32(records, at + 4)) places[readU32(records, at) - firstRank + 1] += readU32(records, at + 4);
+      for (let r = 0; r < ranksPerBucket; r++) places[r + 1] += places[r];
+      const bytes = places[ranksPerBucket];
+      if (sorted.length < bytes) sorted = Buffer.allocUnsafe(Math.max(bytes, sorted.length * 2));
+      // In file order, so one lead's rows keep theirs.
+      for (let at = 0; at < records.length; ) {
+        const offset = readU32(records, at) - firstRank;
+        const end = at + 8 + readU32(records, at + 4);
+        let place = places[offset];
+        for (let i = at + 8; i < end; i++) sorted[place++] = records[i];
+        places[offset] = place;
+        at = end;
+      }
+      for (let written = 0; written < bytes; ) written += writeSync(fd, sorted, written, bytes - written, position + written);
+      position += bytes;
     }
   } finally {
-    out.close();
+    closeSync(fd);
   }
 }
 

@@ -2,11 +2,12 @@
 // and answers with their results, or with the error that stopped one.
 
 import { parentPort } from "node:worker_threads";
-import { bucketLeadKeys, rankEventRows, writeRangesInOrder } from "./csv-reorder-passes.js";
+import { bucketEventRows, bucketLeadKeys, rankEventRows, writeRangesInOrder, type EventsSection } from "./csv-reorder-passes.js";
 
 export type ReorderRequest =
   | { pass: "leads"; leadsPath: string; idField: string; prefix: string; buckets: number }
-  | { pass: "rank"; leadsPrefix: string; eventsPrefix: string; prefix: string; hashBuckets: number[]; ranges: number; ranksPerBucket: number }
+  | { pass: "events"; eventsPath: string; prefix: string; buckets: number; section: EventsSection }
+  | { pass: "rank"; leadsPrefix: string; eventsPrefixes: string[]; prefix: string; hashBuckets: number[]; ranges: number; ranksPerBucket: number }
   | { pass: "write"; prefixes: string[]; from: number; to: number; ranksPerBucket: number; path: string; position: number };
 
 export type ReorderReply = { result: unknown } | { error: string; code?: string };
@@ -15,8 +16,10 @@ async function run(request: ReorderRequest): Promise<unknown> {
   switch (request.pass) {
     case "leads":
       return bucketLeadKeys(request.leadsPath, request.idField, request.prefix, request.buckets);
+    case "events":
+      return bucketEventRows(request.eventsPath, request.prefix, request.buckets, request.section);
     case "rank":
-      return rankEventRows(request.leadsPrefix, request.eventsPrefix, request.prefix, request.hashBuckets, request.ranges, request.ranksPerBucket);
+      return rankEventRows(request.leadsPrefix, request.eventsPrefixes, request.prefix, request.hashBuckets, request.ranges, request.ranksPerBucket);
     case "write":
       return writeRangesInOrder(request.prefixes, request.from, request.to, request.ranksPerBucket, request.path, request.position);
   }

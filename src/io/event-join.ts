@@ -9,6 +9,7 @@ import { indexJoin } from "./event-index.js";
 import { eventsFollowLeadOrder, mergeJoin } from "./event-merge.js";
 import { reorderCsvEvents } from "./csv-event-reorder.js";
 import { reorderEvents } from "./event-reorder.js";
+import { eventsEvidentlyOutOfOrder } from "./events-order-hint.js";
 import { csvEventsFollowLeadOrder } from "./parallel-plan.js";
 import type { EventsJoin, LeadInput } from "./lead-input.js";
 import { fileSize } from "./plan-files.js";
@@ -41,25 +42,32 @@ export async function* joinEvents(leads: LeadSource, eventsPath: string, options
   const merge = options.join === "merge" || (options.join === "auto" && (await fileSize(eventsPath)) >= MERGE_JOIN_MIN_BYTES);
   if (!merge) {
     yield* indexJoin(leads.open(), eventsPath, options.idField);
-  } else if (!options.knownOutOfOrder && (await followsLeadOrder(leads, eventsPath, options.idField))) {
+    return;
+  }
+  // When the file's start shows it out of order (events-order-hint.ts), the order check is left
+  // for the case where the rewrite finds a repeated lead id, the one case the hint can be wrong.
+  const evident = !options.knownOutOfOrder && (await eventsEvidentlyOutOfOrder(eventsPath));
+  if (!options.knownOutOfOrder && !evident && (await followsLeadOrder(leads, eventsPath, options.idField))) {
     yield* mergeJoin(leads.open(), eventsPath, options.idField);
   } else {
-    yield* reorderedJoin(leads, eventsPath, options);
+    yield* reorderedJoin(leads, eventsPath, options, evident);
   }
 }
 
 /**
  * A big events file out of lead order: rewritten in lead order in a temporary file (event-reorder.ts)
- * and merge-joined, its bad rows first as the index join gives them; the index join when the leads
- * repeat an id.
+ * and merge-joined, its bad rows first as the index join gives them; when the leads repeat an id,
+ * the merge join if the events are in order after all (`unchecked`: the order was not checked),
+ * else the index join.
  */
-async function* reorderedJoin(leads: LeadSource, eventsPath: string, options: JoinOptions): AsyncGenerator<LeadInput[]> {
+async function* reorderedJoin(leads: LeadSource, eventsPath: string, options: JoinOptions, unchecked: boolean): AsyncGenerator<LeadInput[]> {
   options.onReorder?.();
   // From the files' bytes when both are CSV files the byte reader can cut, else as the readers read them.
   const fromBytes = leads.csvPath === undefined ? undefined : await reorderCsvEvents(leads.csvPath, eventsPath, options.idField, { bucketBytes: options.bucketBytes });
   const reordered = fromBytes ?? (await reorderEvents(leads.openIds(), eventsPath, options.bucketBytes));
   if (reordered === undefined) {
-    yield* indexJoin(leads.open(), eventsPath, options.idField);
+    if (unchecked && (await followsLeadOrder(leads, eventsPath, options.idField))) yield* mergeJoin(leads.open(), eventsPath, options.idField);
+    else yield* indexJoin(leads.open(), eventsPath, options.idField);
     return;
   }
   try {

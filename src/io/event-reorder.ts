@@ -23,7 +23,7 @@
 
 import { join } from "node:path";
 import type { MalformedInput } from "./lead-input.js";
-import { bucketCount, BUCKET_BYTES, bucketPaths, ByteBuckets, hashText, makeScratchDir, noScratchSpace, skipValues, sortByRank, BucketReader } from "./byte-buckets.js";
+import { bucketCount, BUCKET_BYTES, bucketPaths, ByteBuckets, hashText, makeScratchDir, noScratchSpace, skipValues, BucketReader } from "./byte-buckets.js";
 import { fileSize } from "./plan-files.js";
 import { readEventRows } from "./read-events.js";
 
@@ -172,6 +172,26 @@ function writeInOrder(prefix: string, buckets: number, ranksPerBucket: number, p
   } finally {
     out.close();
   }
+}
+
+/**
+ * A counting sort of one range bucket's records, each `u32 rank` first: their starts in rank order
+ * (stable: records of one rank stay in file order). `firstRank` is the bucket's lowest rank,
+ * `ranks` how many it covers; `next(at)` is where the record at `at` ends.
+ */
+function sortByRank(records: Buffer, firstRank: number, ranks: number, next: (at: number) => number): Int32Array {
+  const starts: number[] = [];
+  const offsets: number[] = [];
+  for (let at = 0; at < records.length; at = next(at)) {
+    starts.push(at);
+    offsets.push(records.readUInt32LE(at) - firstRank);
+  }
+  const counts = new Int32Array(ranks + 1);
+  for (const offset of offsets) counts[offset + 1]++;
+  for (let r = 0; r < ranks; r++) counts[r + 1] += counts[r];
+  const order = new Int32Array(starts.length);
+  for (let i = 0; i < starts.length; i++) order[counts[offsets[i]]++] = starts[i];
+  return order;
 }
 
 const COMMA = 44;

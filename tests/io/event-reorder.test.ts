@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { joinEvents, MERGE_JOIN_MIN_BYTES } from "../../src/io/event-join.js";
 import { reorderCsvEvents } from "../../src/io/csv-event-reorder.js";
 import { reorderEvents } from "../../src/io/event-reorder.js";
+import { eventsEvidentlyOutOfOrder } from "../../src/io/events-order-hint.js";
 import type { LeadInput } from "../../src/io/lead-input.js";
 import { planParallel } from "../../src/io/parallel-plan.js";
 import { leadSource, readLeadIds } from "../../src/io/read-leads.js";
@@ -99,6 +100,25 @@ describe("events out of lead order", () => {
     const [byIndex, reordered] = await bothJoins(files["leads.csv"], files["events.csv"], 1);
     expect(reordered).toEqual(byIndex);
     expect(reordered.map((input) => input.kind === "lead" && input.raw.events)).toEqual([[{ type: "a" }], [{ type: "b" }, { type: "c" }], [{ type: "a" }]]);
+  });
+
+  it("are seen out of order from the file's start when a lead's rows come back after another's", async () => {
+    const evident = async (events: string) => eventsEvidentlyOutOfOrder(writeFiles({ "events.csv": events })["events.csv"]);
+    expect(await evident("lead_id,type\nA,x\nB,x\nA,x\n")).toBe(true);
+    expect(await evident("type,Lead ID\nx,A\nx, B\nx,A \n")).toBe(true); // ids trimmed, any column order
+    expect(await evident("lead_id,type\nA,x\nA,y\nB,x\nC,x\n")).toBe(false);
+    expect(await evident("lead_id,type\nA,x\nB,x,bad\n,x\nA,x\n")).toBe(false); // bad rows are not events
+    expect(await evident("lead,kind\nA,x\nB,x\nA,x\n")).toBe(false); // no lead_id column: the readers report it
+    expect(await eventsEvidentlyOutOfOrder("/no/such/events.csv")).toBe(false);
+  });
+
+  it("are merge-joined after all when they only looked out of order because the leads repeat an id", async () => {
+    // A, B, A: in order for these leads, so the merge join gives each A its own rows, as before
+    // the hint existed; the rewrite finds the repeated id and the order check then runs.
+    const files = writeFiles({ "leads.csv": "id\nA\nB\nA\n", "events.csv": "lead_id,type\nA,a1\nA,a2\nB,b1\nA,a3\n" });
+    expect(await eventsEvidentlyOutOfOrder(files["events.csv"])).toBe(true);
+    const inputs = (await collect(joinEvents(leadSource(files["leads.csv"]), files["events.csv"], { idField: "id", join: "merge" }))).flat();
+    expect(inputs.map((input) => input.kind === "lead" && input.raw.events)).toEqual([[{ type: "a1" }, { type: "a2" }], [{ type: "b1" }], [{ type: "a3" }]]);
   });
 
   it("write the rows in lead order, keeping each lead's in file order, and leave no temporary files", async () => {

@@ -1,14 +1,9 @@
 // leadscore score FILE.score LEADS : one result or error record per input lead, in input order.
 
-import { createWriteStream, existsSync } from "node:fs";
+import { createWriteStream } from "node:fs";
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
 import type { Writable } from "node:stream";
-import { ChunkFeed } from "../../io/chunk-feed.js";
-import { feedJsonArrayPlan } from "../../io/json-array-plan.js";
-import { feedJsonlPlan } from "../../io/jsonl-plan.js";
-import { feedParallelPlan } from "../../io/parallel-plan.js";
-import { leadFileFormat, readLeadBatches, type LeadFileFormat } from "../../io/read-leads.js";
+import { leadFileFormat, readLeadBatches } from "../../io/read-leads.js";
 import { createResultWriter, type ResultFormat } from "../../io/write-results.js";
 import { resolveAsOf } from "../../semantics/lead.js";
 import { loadModel } from "../load-model.js";
@@ -16,8 +11,7 @@ import { Progress } from "../progress.js";
 import { scoreInputs } from "../score-loop.js";
 import type { ChunkFormat } from "../parallel/score-chunk.js";
 import { defaultThreads } from "../parallel/default-threads.js";
-import { scoreInParallel, WORKER_URL } from "../parallel/score-parallel.js";
-import { scoreReorderedInParallel } from "../parallel/score-reordered.js";
+import { scoreOnThreads } from "../parallel/score-on-threads.js";
 import { engineHelp, scoreWithEngine } from "./score-engine.js";
 import { write, type Terminal } from "../terminal.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, oneOf, parseCommandArgs, UsageError } from "../usage.js";
@@ -103,23 +97,19 @@ export async function scoreCommand(args: string[], terminal: Terminal): Promise<
   const threads = parseThreads(values.threads as string | undefined) ?? (await defaultThreads(leadsPath, eventsPath));
 
   const leadsFormat = leadFileFormat(leadsPath);
-  const feed = startParallelPlan(leadsPath, leadsFormat, eventsPath, format, threads, idField);
-  if (feed !== undefined) {
-    const settings = { leadsPath, leadsFormat, eventsPath, idField, asOf, explain, format: format as ChunkFormat, groups: compiled.groups } as const;
-    const run = { scoringPlan: compiled.plan, model, settings, threads, output, stderr: terminal.stderr, progress };
-    const outcome = (await scoreInParallel({ ...run, feed })) ?? (feed.eventsOutOfOrder ? await scoreReorderedInParallel({ ...run, chunkLeads: chunkLeadsFromEnv() }) : undefined);
-    if (outcome !== undefined) {
-      await endOutput(output, terminal);
-      progress.done(outcome.records, outcome.invalid);
-      return outcome.invalid > 0 || outcome.badEventRows > 0 ? EXIT_FINDINGS : EXIT_OK;
-    }
-    // The plan did not hold (nothing was written): read the files on this thread, which reports why.
+  const settings = { leadsPath, leadsFormat, eventsPath, idField, asOf, explain, format: format as ChunkFormat, groups: compiled.groups } as const;
+  const onThreads = await scoreOnThreads({ scoringPlan: compiled.plan, model, settings, threads, output, stderr: terminal.stderr, progress }, format);
+  if (onThreads.outcome !== undefined) {
+    await endOutput(output, terminal);
+    progress.done(onThreads.outcome.records, onThreads.outcome.invalid);
+    return onThreads.outcome.invalid > 0 || onThreads.outcome.badEventRows > 0 ? EXIT_FINDINGS : EXIT_OK;
   }
+  // No parallel path applied or held (nothing was written): read the files on this thread, which reports why.
 
   const writer = createResultWriter(format, output, { groups: compiled.groups, explain });
   const onEventsReorder = () => progress.note("the events file is not grouped by lead: putting it in lead order first");
   // When the parallel planner found the events out of lead order, the reader does not check again.
-  const eventsOutOfOrder = feed?.eventsOutOfOrder;
+  const eventsOutOfOrder = onThreads.eventsOutOfOrder;
   const outcome = await scoreInputs(readLeadBatches(leadsPath, { eventsPath, idField, onEventsReorder, eventsOutOfOrder }), {
     model,
     writer,
@@ -147,30 +137,6 @@ function parseThreads(text: string | undefined): number | undefined {
   const threads = Number(text);
   if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--threads must be auto or a whole number from 1 to 64, not "${text}"`);
   return threads;
-}
-
-/**
- * Starts planning the chunks for worker threads, or returns undefined to score on the main thread:
- * for one thread, table output (its columns are sized from the first results), or JSON or JSONL
- * leads with an events file. The plan itself can still fail (a CSV or JSON array the planner
- * cannot cut safely, events out of lead order: see src/io/parallel-plan.ts, jsonl-plan.ts and
- * json-array-plan.ts).
- */
-function startParallelPlan(leadsPath: string, leadsFormat: LeadFileFormat, eventsPath: string | undefined, format: ResultFormat, threads: number, idField: string): ChunkFeed | undefined {
-  if (threads < 2 || format === "table" || (leadsFormat !== "csv" && eventsPath !== undefined)) return undefined;
-  // Run from the TypeScript sources (tests, tsx) there is no compiled worker to start.
-  if (!existsSync(fileURLToPath(WORKER_URL))) return undefined;
-  const chunkLeads = chunkLeadsFromEnv();
-  const feed = new ChunkFeed();
-  if (leadsFormat === "jsonl") void feedJsonlPlan(feed, leadsPath, chunkLeads);
-  else if (leadsFormat === "json") void feedJsonArrayPlan(feed, leadsPath, chunkLeads);
-  else void feedParallelPlan(feed, leadsPath, eventsPath, idField, chunkLeads);
-  return feed;
-}
-
-/** Leads per chunk of the parallel scorer: tests cut small files into many chunks. */
-function chunkLeadsFromEnv(): number | undefined {
-  return Number(process.env.LEADSCORE_CHUNK_LEADS) || undefined;
 }
 
 function parseAsOf(text: string | undefined): number {

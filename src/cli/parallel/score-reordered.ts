@@ -6,7 +6,6 @@
 import { ChunkFeed } from "../../io/chunk-feed.js";
 import { reorderCsvEvents } from "../../io/csv-event-reorder.js";
 import { feedParallelPlan } from "../../io/parallel-plan.js";
-import { write } from "../terminal.js";
 import { badEventRowWarning, type ScoreLoopOutcome } from "../score-loop.js";
 import { scoreInParallel, type ParallelRun } from "./score-parallel.js";
 

@@ -5,7 +5,7 @@
 
 import { open } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { IrregularCsv, scanCsvRecords, secondText, valueText } from "../../src/io/csv-record-scanner.js";
+import { IrregularCsv, scanCsvRecords, secondText, valueText, type ScanOptions } from "../../src/io/csv-record-scanner.js";
 import { CsvTokenizer, type CsvRow } from "../../src/io/csv-tokenizer.js";
 import { fuzzRuns } from "../support/fuzz-budget.js";
 import { createRng, type Rng } from "../support/generate-plan.js";
@@ -20,12 +20,13 @@ interface Scanned {
   spans: string[];
 }
 
-async function scan(path: string, column: (header: string[]) => number | [number, number], blockBytes?: number): Promise<Scanned> {
+async function scan(path: string, column: (header: string[]) => number | [number, number], blockBytes?: number, section?: ScanOptions["section"]): Promise<Scanned & { nextLine: number }> {
   const file = await open(path, "r");
-  const result: Scanned = { header: [], records: [], seconds: [], spans: [] };
-  let first = true;
+  const result: Scanned & { nextLine: number } = { header: section?.header ?? [], records: [], seconds: [], spans: [], nextLine: 0 };
+  let first = section?.header === undefined;
   try {
-    for await (const batch of scanCsvRecords(file, { column: (header) => ((result.header = header), column(header)), blockBytes })) {
+    for await (const batch of scanCsvRecords(file, { column: (header) => ((result.header = header), column(header)), blockBytes, section })) {
+      result.nextLine = batch.nextLine;
       for (let r = 0; r < batch.count; r++) {
         if (first) {
           first = false;
@@ -124,6 +125,26 @@ describe("scanCsvRecords", () => {
           expect(first.kind === "row" && [first.line, first.fields.length]).toEqual([line, width]);
         }
       }
+    }
+  });
+
+  it("scans a section as the whole file's records from there (lines counted from its start)", async () => {
+    for (let seed = 1; seed <= fuzzRuns(150); seed++) {
+      const rng = createRng(seed);
+      const text = randomCsv(rng);
+      const { "f.csv": path } = writeFiles({ "f.csv": text });
+      const whole = await scan(path, () => 0);
+      if (whole.records.length === 0) continue;
+      const cut = rng.int(0, whole.records.length - 1); // the section starts at this record
+      const [at, line] = whole.records[cut];
+      const size = Buffer.byteLength(text);
+      const blockBytes = rng.pick([64, 1 << 20]);
+      const head = await scan(path, () => 0, blockBytes, { start: 0, end: at });
+      expect(head.records, `seed ${seed}`).toEqual(whole.records.slice(0, cut));
+      expect(head.nextLine, `seed ${seed}`).toBe(line);
+      const rest = await scan(path, () => 0, blockBytes, { start: at, end: size, header: whole.header });
+      expect(rest.records, `seed ${seed}`).toEqual(whole.records.slice(cut).map(([start, l, ...more]) => [start, l - line + 1, ...more]));
+      expect(rest.nextLine + line - 1, `seed ${seed}`).toBe(whole.nextLine);
     }
   });
 

@@ -164,12 +164,29 @@ describe("events out of lead order", () => {
       }
       const files = writeFiles({ "leads.csv": ["id", ...ids].join("\n"), "events.csv": ["lead_id,type,at", ...rows].join("\n") });
       const bucketBytes = rng.pick([64, 1024, 1 << 20]);
-      const [one, two] = [await compiledReorder(files["leads.csv"], files["events.csv"], "id", { threads: 1, bucketBytes }), await compiledReorder(files["leads.csv"], files["events.csv"], "id", { threads: 2, bucketBytes })];
+      const splitMinBytes = rng.pick([0, Infinity]); // the events file in two sections, or in one
+      const [one, two] = [
+        await compiledReorder(files["leads.csv"], files["events.csv"], "id", { threads: 1, bucketBytes }),
+        await compiledReorder(files["leads.csv"], files["events.csv"], "id", { threads: 2, bucketBytes, splitMinBytes }),
+      ];
       expect(one).toBeDefined();
       expect({ seed, text: readFileSync(two!.path, "utf8"), problems: two!.problems }).toEqual({ seed, text: readFileSync(one!.path, "utf8"), problems: one!.problems });
       await one!.remove();
       await two!.remove();
     }
+  });
+
+  it("are rewritten whole by one thread when the two sections would meet inside a quoted field", async () => {
+    const { reorderCsvEvents: compiledReorder } = await import("../../lib/src/io/csv-event-reorder.js");
+    // The middle of the file is one quoted type over many lines; a bad row after it is reported
+    // with its line in the whole file.
+    const quoted = `"${Array.from({ length: 400 }, (_, i) => `line ${i}`).join("\n")}"`;
+    const events = ["lead_id,type", "B,b1", `A,${quoted}`, "B,b2", "A,", "A,a2"].join("\n");
+    const files = writeFiles({ "leads.csv": "id\nA\nB\n", "events.csv": events });
+    const two = await compiledReorder(files["leads.csv"], files["events.csv"], "id", { threads: 2, splitMinBytes: 0 });
+    expect(readFileSync(two!.path, "utf8")).toBe(["lead_id,type", `A,${quoted}`, "A,a2", "B,b1", "B,b2", ""].join("\n"));
+    expect(two!.problems).toEqual([{ kind: "malformed", file: files["events.csv"], line: 404, message: 'an event of lead "A" without a type' }]);
+    await two!.remove();
   });
 
   it.each([

@@ -49,8 +49,8 @@ export interface CliMeasurement {
   threads?: string;
   /** False when the run had no events file (a comparison run; the budgets use runs with events). */
   withEvents?: boolean;
-  /** True for the comparison run on the events file not grouped by lead (shuffleEvents). */
-  eventsShuffled?: boolean;
+  /** True for the comparison run on the events file sorted by time, not grouped by lead (sortEventsByTime). */
+  eventsByTime?: boolean;
   runs: CliRun[];
 }
 
@@ -61,24 +61,27 @@ export interface CliFiles {
   events: string;
   count: number;
   events_count: number;
-  /** The events file is shuffleEvents' copy. */
-  eventsShuffled?: boolean;
+  /** The events file is the copy sorted by time (sortEventsByTime). */
+  eventsByTime?: boolean;
 }
 
 /**
- * The same files with the events no longer grouped by lead, as CRM activity exports often come
- * (by date): row i goes to part i % 16, and the parts follow each other. The CLI then puts them in
- * lead order through temporary files (src/io/event-reorder.ts).
+ * The same files with the events no longer grouped by lead, as CRM activity exports come: by date
+ * (rows without a time first; the generated files have no quotes, so the time is the text after the
+ * last comma, and ISO times of one format sort as text). The CLI then puts them in lead order
+ * through temporary files (src/io/csv-event-reorder.ts).
  */
-export async function shuffleEvents(files: CliFiles): Promise<CliFiles> {
+export async function sortEventsByTime(files: CliFiles): Promise<CliFiles> {
   const text = await readFile(files.events, "utf8");
   const lines = text.split("\n");
   if (lines[lines.length - 1] === "") lines.pop();
-  const parts: string[][] = Array.from({ length: 16 }, () => []);
-  for (let i = 1; i < lines.length; i++) parts[i % 16].push(lines[i]);
-  const path = join(files.dir, "events-shuffled.csv");
-  await writeFile(path, [lines[0], ...parts.flat()].join("\n") + "\n");
-  return { ...files, events: path, eventsShuffled: true };
+  const header = lines.shift()!;
+  const timeOf = (line: string) => line.slice(line.lastIndexOf(",") + 1);
+  const times = lines.map(timeOf);
+  const order = Array.from(lines.keys()).sort((a, b) => (times[a] < times[b] ? -1 : times[a] > times[b] ? 1 : a - b));
+  const path = join(files.dir, "events-by-time.csv");
+  await writeFile(path, [header, ...order.map((i) => lines[i])].join("\n") + "\n");
+  return { ...files, events: path, eventsByTime: true };
 }
 
 export async function prepareCliFiles(count: number, root: string): Promise<CliFiles> {
@@ -149,7 +152,7 @@ export async function measureCli(files: CliFiles, runs: number, extraArgs: reado
   const results: CliRun[] = [];
   for (let i = 0; i < runs; i++) results.push(await runCli(files, extraArgs, withEvents));
   return {
-    ...(files.eventsShuffled ? { eventsShuffled: true } : {}),
+    ...(files.eventsByTime ? { eventsByTime: true } : {}),
     leads: files.count,
     events: files.events_count,
     leadsBytes: (await stat(files.leads)).size,

@@ -123,7 +123,7 @@ export function formatReport(results: BenchResults): string {
         ["leads", "events", "files", "--threads", "leads/s (wall)", "leads/CPU-s", "peak RSS", "runs"],
         results.cli.sizes.map((c) => [
           int(c.leads),
-          c.withEvents === false ? "none" : c.eventsShuffled ? `${int(c.events)}, not by lead` : int(c.events),
+          c.withEvents === false ? "none" : c.eventsByTime ? `${int(c.events)}, by time` : int(c.events),
           `${int((c.leadsBytes + (c.withEvents === false ? 0 : c.eventsBytes)) / 1048576)} MB`,
           c.threads === undefined ? "default" : c.threads === "auto" ? `auto (${results.machine.nproc})` : c.threads,
           int(c.leadsPerSecond),

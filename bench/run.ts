@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
-import { benchDataRoot, CLI_MODEL_RULES, measureCli, prepareCliFiles, removeBenchData, shuffleEvents, type CliFiles, type CliMeasurement } from "./cli.js";
+import { benchDataRoot, CLI_MODEL_RULES, measureCli, prepareCliFiles, removeBenchData, sortEventsByTime, type CliFiles, type CliMeasurement } from "./cli.js";
 import type { CompileMeasurement } from "./compile-time.js";
 import { ENGINES, type EngineName } from "./engines.js";
 import { COMPILE_SIZES, SCORING_SIZES } from "./models.js";
@@ -99,7 +99,7 @@ async function cliSection(): Promise<BenchResults["cli"]> {
       // (--threads 1), without the events file, and with the events not grouped by lead, for comparison.
       const variants: { args: string[]; events: boolean; files?: CliFiles }[] = [{ args: [], events: true }];
       if (count === counts[counts.length - 1]) {
-        variants.push({ args: ["--threads", "1"], events: true }, { args: [], events: false }, { args: [], events: true, files: await shuffleEvents(files) });
+        variants.push({ args: ["--threads", "1"], events: true }, { args: [], events: false }, { args: [], events: true, files: await sortEventsByTime(files) });
       }
       for (const variant of variants) {
         const measurement = await measureCli(variant.files ?? files, runs, variant.args, variant.events);

@@ -110,6 +110,11 @@ describe("events out of lead order", () => {
     expect(await evident("lead_id,type\nA,x\nB,x,bad\n,x\nA,x\n")).toBe(false); // bad rows are not events
     expect(await evident("lead,kind\nA,x\nB,x\nA,x\n")).toBe(false); // no lead_id column: the readers report it
     expect(await eventsEvidentlyOutOfOrder("/no/such/events.csv")).toBe(false);
+    // Rows without a time first, in lead order, as an export by date may start: the middle shows it.
+    const untimed = Array.from({ length: 60_000 }, (_, i) => `L-${i},opened email,`);
+    const timed = Array.from({ length: 60_000 }, (_, i) => `L-${(i * 7919) % 5_000},visited,2026-11-01T00:00:${String(i % 60).padStart(2, "0")}Z`);
+    expect(await evident(["lead_id,type,at", ...untimed, ...timed, ...timed].join("\n"))).toBe(true);
+    expect(await evident(["lead_id,type,at", ...untimed, ...untimed].join("\n"))).toBe(false);
   });
 
   it("are merge-joined after all when they only looked out of order because the leads repeat an id", async () => {

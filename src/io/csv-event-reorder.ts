@@ -11,24 +11,23 @@
 //      to range bucket rank / (leads / K) (rows of leads not in the file are dropped);
 //   4. each range bucket in rank order (stable) after the original header row.
 //
-// With two threads a helper (csv-reorder-worker.ts) runs pass 1 while this thread runs pass 2,
-// then half of the buckets of passes 3 and 4: on 1M leads with 4.1M events ~2.2 s instead of
-// ~3.5 s (the text reader of event-reorder.ts took ~8 s).
+// With two threads a helper (csv-reorder-worker.ts) runs pass 1 and pass 2 over the end of the
+// events file while this thread runs pass 2 over its start, then each runs half the buckets of
+// passes 3 and 4: on 1M leads with 4.1M events ~2.0-2.3 s, against ~3.3-3.7 s on one thread (the
+// text reader of event-reorder.ts took ~8 s).
 //
 // A key is the UTF-8 bytes of the trimmed id text: two ids are equal as texts exactly when their
 // keys are equal as bytes, as the readers compare them. Input the scanner does not cut (a malformed
 // quote, a record over 4 MB) gives undefined, as does a repeated lead id: the caller then uses
 // event-reorder.ts, which reads the files as the readers do.
 
-import { existsSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
-import { bucketCount, BUCKET_BYTES, makeScratchDir, noScratchSpace } from "./byte-buckets.js";
+import { writeFileSync } from "node:fs";
 import { open } from "node:fs/promises";
+import { join } from "node:path";
+import { bucketCount, BUCKET_BYTES, makeScratchDir, noScratchSpace } from "./byte-buckets.js";
 import { scanCsvRecords } from "./csv-record-scanner.js";
-import { bucketEventRows, bucketLeadKeys, rankEventRows, writeRangesInOrder, type BucketedEvents, type EventsSection } from "./csv-reorder-passes.js";
-import type { ReorderRequest, ReorderReply } from "./csv-reorder-worker.js";
+import { ReorderHelper } from "./csv-reorder-helper.js";
+import { bucketEventRows, bucketLeadKeys, rankEventRows, writeRangesInOrder, type EventsSection } from "./csv-reorder-passes.js";
 import type { ReorderedEvents } from "./event-reorder.js";
 import type { MalformedInput } from "./lead-input.js";
 import { fileSize, IrregularInput } from "./plan-files.js";
@@ -42,8 +41,6 @@ export interface CsvReorderOptions {
   splitMinBytes?: number;
 }
 
-const WORKER_URL = new URL("./csv-reorder-worker.js", import.meta.url);
-
 /**
  * The events of `eventsPath` in the order of the leads of `leadsPath` (both CSV), the header row
  * first, in a directory under os.tmpdir(); undefined when the files cannot be read this way (see
@@ -52,8 +49,7 @@ const WORKER_URL = new URL("./csv-reorder-worker.js", import.meta.url);
 export async function reorderCsvEvents(leadsPath: string, eventsPath: string, idField: string, options: CsvReorderOptions = {}): Promise<ReorderedEvents | undefined> {
   const scratch = await makeScratchDir();
   if (scratch === undefined) return undefined;
-  // Run from the TypeScript sources (tests, tsx) there is no compiled helper to start.
-  const helper = (options.threads ?? 1) >= 2 && existsSync(fileURLToPath(WORKER_URL)) ? new Helper() : undefined;
+  const helper = (options.threads ?? 1) >= 2 ? ReorderHelper.start() : undefined;
   try {
     const path = join(scratch.path, "events-in-lead-order.csv");
     const settings = { bucketBytes: options.bucketBytes ?? BUCKET_BYTES, splitMinBytes: options.splitMinBytes ?? SPLIT_MIN_BYTES };
@@ -72,11 +68,12 @@ export async function reorderCsvEvents(leadsPath: string, eventsPath: string, id
   }
 }
 
-async function reorder(leadsPath: string, eventsPath: string, idField: string, dir: string, path: string, settings: Required<Omit<CsvReorderOptions, "threads">>, helper: Helper | undefined) {
+async function reorder(leadsPath: string, eventsPath: string, idField: string, dir: string, path: string, settings: Required<Omit<CsvReorderOptions, "threads">>, helper: ReorderHelper | undefined) {
   const file = (name: string) => join(dir, name);
   const buckets = bucketCount(await fileSize(eventsPath), settings.bucketBytes);
-  const bucketLeads = () => bucketLeadKeys(leadsPath, idField, file("leads"), buckets);
-  const [leads, events] = helper ? await bucketOnTwoThreads(leadsPath, eventsPath, idField, file, buckets, settings.splitMinBytes, helper) : [await bucketLeads(), await bucketEvents(eventsPath, file, buckets)];
+  const [leads, events] = helper
+    ? await bucketOnTwoThreads(leadsPath, eventsPath, idField, file, buckets, settings.splitMinBytes, helper)
+    : [await bucketLeadKeys(leadsPath, idField, file("leads"), buckets), await bucketEvents(eventsPath, file, buckets)];
   if (leads === undefined || events === undefined) return undefined;
   const ranksPerBucket = Math.max(1, Math.ceil(leads / buckets));
   const all = Array.from({ length: buckets }, (_, k) => k);
@@ -125,13 +122,13 @@ async function bucketEvents(eventsPath: string, file: (name: string) => string, 
  * file's start, finds whether it was (its section then ends cleanly); if it was not, this thread
  * buckets the whole file after all.
  */
-async function bucketOnTwoThreads(leadsPath: string, eventsPath: string, idField: string, file: (name: string) => string, buckets: number, splitMinBytes: number, helper: Helper): Promise<[number | undefined, Bucketed | undefined]> {
+async function bucketOnTwoThreads(leadsPath: string, eventsPath: string, idField: string, file: (name: string) => string, buckets: number, splitMinBytes: number, helper: ReorderHelper): Promise<[number | undefined, Bucketed | undefined]> {
   const split = await findSplit(eventsPath, await fileSize(leadsPath), splitMinBytes);
   const leadsDone = helper.run({ pass: "leads", leadsPath, idField, prefix: file("leads"), buckets });
-  if (split === undefined) return [await leadsDone, await bucketEvents(eventsPath, file, buckets)];
+  // Promise.all from the start: a helper's failure then rejects here, never unhandled.
+  if (split === undefined) return Promise.all([leadsDone, bucketEvents(eventsPath, file, buckets)]);
   const end = leadsDone.then((leads) => (leads === undefined ? undefined : helper.run({ pass: "events", eventsPath, prefix: file("events-b"), buckets, section: split.rest })));
-  const start = await bucketEventRows(eventsPath, file("events-a"), buckets, split.start);
-  const [leads, rest] = [await leadsDone, await end];
+  const [leads, start, rest] = await Promise.all([leadsDone, bucketEventRows(eventsPath, file("events-a"), buckets, split.start), end]);
   if (start?.header === undefined || rest === undefined) return [leads, await bucketEvents(eventsPath, file, buckets)];
   // The helper counted its lines from 1.
   const problems = [...start.problems, ...rest.problems.map((problem) => ({ ...problem, line: problem.line + start.nextLine - 1 }))];
@@ -175,44 +172,3 @@ async function findSplit(eventsPath: string, leadsBytes: number, minBytes: numbe
 }
 
 const LF = 10;
-
-/** The helper thread: one request at a time, answered in order. */
-class Helper {
-  private readonly worker = new Worker(WORKER_URL);
-  private failure: Error | undefined;
-  private waiting: { resolve(value: unknown): void; reject(error: Error): void } | undefined;
-
-  constructor() {
-    this.worker.on("message", (reply: ReorderReply) => {
-      const waiting = this.waiting;
-      this.waiting = undefined;
-      if ("error" in reply) waiting?.reject(Object.assign(new Error(reply.error), { code: reply.code }));
-      else waiting?.resolve(reply.result);
-    });
-    this.worker.on("error", (error) => this.fail(error));
-    this.worker.on("exit", (code) => this.fail(new Error(`the events reordering thread stopped (exit code ${code})`)));
-  }
-
-  run(request: Extract<ReorderRequest, { pass: "leads" }>): Promise<number | undefined>;
-  run(request: Extract<ReorderRequest, { pass: "events" }>): Promise<BucketedEvents | undefined>;
-  run(request: Extract<ReorderRequest, { pass: "rank" }>): Promise<number[] | undefined>;
-  run(request: Extract<ReorderRequest, { pass: "write" }>): Promise<void>;
-  run(request: ReorderRequest): Promise<unknown> {
-    if (this.failure) return Promise.reject(this.failure);
-    return new Promise((resolve, reject) => {
-      this.waiting = { resolve, reject };
-      this.worker.postMessage(request);
-    });
-  }
-
-  async stop(): Promise<void> {
-    this.worker.removeAllListeners("exit");
-    await this.worker.terminate();
-  }
-
-  private fail(error: Error): void {
-    this.failure ??= error;
-    this.waiting?.reject(error);
-    this.waiting = undefined;
-  }
-}

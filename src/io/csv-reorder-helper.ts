@@ -1,0 +1,58 @@
+// This thread's side of the helper thread of csv-event-reorder.ts (csv-reorder-worker.ts runs in
+// it): each request is a pass over some of the buckets, answered with the pass's result, or with
+// the error that stopped it (its code kept: running out of room is not an error for the caller).
+
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { BucketedEvents } from "./csv-reorder-passes.js";
+import type { ReorderReply, ReorderRequest } from "./csv-reorder-worker.js";
+
+const WORKER_URL = new URL("./csv-reorder-worker.js", import.meta.url);
+
+/** The helper thread: one request at a time, answered in order. */
+export class ReorderHelper {
+  private readonly worker = new Worker(WORKER_URL);
+  private failure: Error | undefined;
+
+  /** A started helper, or undefined run from the TypeScript sources (tests, tsx): there is no compiled worker to start. */
+  static start(): ReorderHelper | undefined {
+    return existsSync(fileURLToPath(WORKER_URL)) ? new ReorderHelper() : undefined;
+  }
+
+  private waiting: { resolve(value: unknown): void; reject(error: Error): void } | undefined;
+
+  private constructor() {
+    this.worker.on("message", (reply: ReorderReply) => {
+      const waiting = this.waiting;
+      this.waiting = undefined;
+      if ("error" in reply) waiting?.reject(Object.assign(new Error(reply.error), { code: reply.code }));
+      else waiting?.resolve(reply.result);
+    });
+    this.worker.on("error", (error) => this.fail(error));
+    this.worker.on("exit", (code) => this.fail(new Error(`the events reordering thread stopped (exit code ${code})`)));
+  }
+
+  run(request: Extract<ReorderRequest, { pass: "leads" }>): Promise<number | undefined>;
+  run(request: Extract<ReorderRequest, { pass: "events" }>): Promise<BucketedEvents | undefined>;
+  run(request: Extract<ReorderRequest, { pass: "rank" }>): Promise<number[] | undefined>;
+  run(request: Extract<ReorderRequest, { pass: "write" }>): Promise<void>;
+  run(request: ReorderRequest): Promise<unknown> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.waiting = { resolve, reject };
+      this.worker.postMessage(request);
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.worker.removeAllListeners("exit");
+    await this.worker.terminate();
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    this.waiting?.reject(error);
+    this.waiting = undefined;
+  }
+}

@@ -27,9 +27,10 @@ import { join } from "node:path";
 import { bucketCount, BUCKET_BYTES, makeScratchDir, noScratchSpace } from "./byte-buckets.js";
 import { scanCsvRecords } from "./csv-record-scanner.js";
 import { ReorderHelper } from "./csv-reorder-helper.js";
-import { bucketEventRows, bucketLeadKeys, rankEventRows, writeRangesInOrder, type EventsSection } from "./csv-reorder-passes.js";
+import { bucketEventRows, bucketLeadKeys, rankEventRows, writeRangesInOrder, type BucketedEvents, type BucketedLeads, type EventsSection, type RankedRows } from "./csv-reorder-passes.js";
 import type { ReorderedEvents } from "./event-reorder.js";
 import type { MalformedInput } from "./lead-input.js";
+import { CHUNK_LEADS, type Chunk, type ParallelPlan } from "./parallel-plan.js";
 import { fileSize, IrregularInput } from "./plan-files.js";
 
 export interface CsvReorderOptions {
@@ -39,6 +40,15 @@ export interface CsvReorderOptions {
   bucketBytes?: number;
   /** The smallest events file two threads bucket in two sections (tests split small files). */
   splitMinBytes?: number;
+  /** Leads per chunk of the plan it returns (tests cut small files into many chunks). */
+  chunkLeads?: number;
+}
+
+type Settings = Required<Omit<CsvReorderOptions, "threads">>;
+
+export interface CsvReordered extends ReorderedEvents {
+  /** The parallel scorer's chunks over the leads file and the rewritten file (undefined: no leads). */
+  plan?: ParallelPlan;
 }
 
 /**
@@ -46,19 +56,19 @@ export interface CsvReorderOptions {
  * first, in a directory under os.tmpdir(); undefined when the files cannot be read this way (see
  * above) or the temporary files cannot be made or find no room.
  */
-export async function reorderCsvEvents(leadsPath: string, eventsPath: string, idField: string, options: CsvReorderOptions = {}): Promise<ReorderedEvents | undefined> {
+export async function reorderCsvEvents(leadsPath: string, eventsPath: string, idField: string, options: CsvReorderOptions = {}): Promise<CsvReordered | undefined> {
   const scratch = await makeScratchDir();
   if (scratch === undefined) return undefined;
   const helper = (options.threads ?? 1) >= 2 ? ReorderHelper.start() : undefined;
   try {
     const path = join(scratch.path, "events-in-lead-order.csv");
-    const settings = { bucketBytes: options.bucketBytes ?? BUCKET_BYTES, splitMinBytes: options.splitMinBytes ?? SPLIT_MIN_BYTES };
-    const problems = await reorder(leadsPath, eventsPath, idField, scratch.path, path, settings, helper);
-    if (problems === undefined) {
+    const settings = { bucketBytes: options.bucketBytes ?? BUCKET_BYTES, splitMinBytes: options.splitMinBytes ?? SPLIT_MIN_BYTES, chunkLeads: options.chunkLeads ?? CHUNK_LEADS };
+    const reordered = await reorder(leadsPath, eventsPath, idField, scratch.path, path, settings, helper);
+    if (reordered === undefined) {
       await scratch.remove();
       return undefined;
     }
-    return { path, problems, remove: scratch.remove };
+    return { path, ...reordered, remove: scratch.remove };
   } catch (error) {
     await scratch.remove();
     if (noScratchSpace(error)) return undefined;
@@ -68,42 +78,82 @@ export async function reorderCsvEvents(leadsPath: string, eventsPath: string, id
   }
 }
 
-async function reorder(leadsPath: string, eventsPath: string, idField: string, dir: string, path: string, settings: Required<Omit<CsvReorderOptions, "threads">>, helper: ReorderHelper | undefined) {
+async function reorder(leadsPath: string, eventsPath: string, idField: string, dir: string, path: string, settings: Settings, helper: ReorderHelper | undefined): Promise<Omit<CsvReordered, "path" | "remove"> | undefined> {
   const file = (name: string) => join(dir, name);
   const buckets = bucketCount(await fileSize(eventsPath), settings.bucketBytes);
   const [leads, events] = helper
-    ? await bucketOnTwoThreads(leadsPath, eventsPath, idField, file, buckets, settings.splitMinBytes, helper)
-    : [await bucketLeadKeys(leadsPath, idField, file("leads"), buckets), await bucketEvents(eventsPath, file, buckets)];
+    ? await bucketOnTwoThreads(leadsPath, eventsPath, idField, file, buckets, settings, helper)
+    : [await bucketLeadKeys(leadsPath, idField, file("leads"), buckets, settings.chunkLeads), await bucketEvents(eventsPath, file, buckets)];
   if (leads === undefined || events === undefined) return undefined;
-  const ranksPerBucket = Math.max(1, Math.ceil(leads / buckets));
+  const ranksPerBucket = Math.max(1, Math.ceil(leads.leads / buckets));
   const all = Array.from({ length: buckets }, (_, k) => k);
 
   // Pass 3: the helper takes the odd hash buckets, this thread the even ones, each writing range
   // buckets of its own (a lead's rows are all in one hash bucket, so in one thread's files).
   const prefixes = helper ? [file("ranked-a"), file("ranked-b")] : [file("ranked-a")];
-  const rank = (hashBuckets: number[], prefix: string) => ({ pass: "rank", leadsPrefix: file("leads"), eventsPrefixes: events.prefixes, prefix, hashBuckets, ranges: buckets, ranksPerBucket }) as const;
+  const chunks = leads.boundaries.length;
+  const rank = (hashBuckets: number[], prefix: string) =>
+    ({ pass: "rank", leadsPrefix: file("leads"), eventsPrefixes: events.prefixes, prefix, hashBuckets, ranges: buckets, ranksPerBucket, chunks, chunkLeads: settings.chunkLeads }) as const;
   const theirs = helper?.run(rank(all.filter((k) => k % 2 === 1), prefixes[1]));
   const mine = rank(helper ? all.filter((k) => k % 2 === 0) : all, prefixes[0]);
-  const ours = rankEventRows(mine.leadsPrefix, mine.eventsPrefixes, mine.prefix, mine.hashBuckets, mine.ranges, mine.ranksPerBucket);
+  const ours = rankEventRows(mine.leadsPrefix, mine.eventsPrefixes, mine.prefix, mine.hashBuckets, mine.ranges, mine.ranksPerBucket, chunks, settings.chunkLeads);
   const other = theirs === undefined ? undefined : await theirs;
   if (ours === undefined || (helper !== undefined && other === undefined)) return undefined;
-  const rowBytes = ours.map((bytes, k) => bytes + (other?.[k] ?? 0));
+  const counts = other === undefined ? ours : sumCounts(ours, other);
 
   // Pass 4: the header, then the range buckets, each at its place in the file: the helper writes
   // the second half of the bytes while this thread writes the first.
   writeFileSync(path, events.header);
   const starts = [events.header.length];
-  for (const bytes of rowBytes) starts.push(starts[starts.length - 1] + bytes);
+  for (const bytes of counts.rangeBytes) starts.push(starts[starts.length - 1] + bytes);
   const middle = helper ? starts.findIndex((start) => start - starts[0] >= (starts[buckets] - starts[0]) / 2) : buckets;
   const written = helper?.run({ pass: "write", prefixes, from: middle, to: buckets, ranksPerBucket, path, position: starts[middle] });
   writeRangesInOrder(prefixes, 0, middle, ranksPerBucket, path, starts[0]);
   await written;
-  return events.problems;
+  return { problems: events.problems, plan: planOf(leads, events, counts, await fileSize(leadsPath)) };
+}
+
+function sumCounts(a: RankedRows, b: RankedRows): RankedRows {
+  const sum = (x: number[], y: number[]) => x.map((value, i) => value + y[i]);
+  return { rangeBytes: sum(a.rangeBytes, b.rangeBytes), chunkBytes: sum(a.chunkBytes, b.chunkBytes), chunkLines: sum(a.chunkLines, b.chunkLines) };
+}
+
+/**
+ * The parallel scorer's chunks over the leads file and the rewritten events file, as the planning
+ * pass (parallel-plan.ts) would cut them, which would read both files again to find them: the
+ * leads' boundaries come from pass 1, and each chunk's rows follow the last chunk's in the
+ * rewritten file. Undefined when the leads file has no rows (the planner gives no plan either).
+ */
+function planOf(leads: BucketedLeads, events: Bucketed, counts: RankedRows, leadsSize: number): ParallelPlan | undefined {
+  const { boundaries } = leads;
+  if (boundaries.length === 0) return undefined;
+  const chunks: Chunk[] = [];
+  let eventsAt = events.header.length;
+  let eventsLine = 1 + events.headerLines;
+  const eventsSize = counts.chunkBytes.reduce((sum, bytes) => sum + bytes, eventsAt);
+  boundaries.forEach((boundary, c) => {
+    const eventsEnd = eventsAt + counts.chunkBytes[c];
+    chunks.push({
+      leadsStart: boundary.leads,
+      leadsEnd: boundaries[c + 1]?.leads ?? leadsSize,
+      leadsLine: boundary.leadsLine,
+      eventsStart: eventsAt,
+      eventsEnd,
+      // The planning pass gives no line where no rows are left: it has stopped counting.
+      eventsLine: eventsAt === eventsSize ? 0 : eventsLine,
+      inputsBefore: boundary.inputsBefore,
+    });
+    eventsAt = eventsEnd;
+    eventsLine += counts.chunkLines[c];
+  });
+  return { leadsHeader: leads.header, eventsHeader: events.headerNames, chunks };
 }
 
 /** Pass 2's outcome for the whole file, whether one thread or two bucketed it. */
 interface Bucketed {
   header: Buffer;
+  headerNames: string[];
+  headerLines: number;
   problems: MalformedInput[];
   /** The bucket files' prefixes, one per section of the events file, in file order. */
   prefixes: string[];
@@ -112,7 +162,13 @@ interface Bucketed {
 /** Pass 2 over the whole events file on this thread. */
 async function bucketEvents(eventsPath: string, file: (name: string) => string, buckets: number): Promise<Bucketed | undefined> {
   const events = await bucketEventRows(eventsPath, file("events"), buckets);
-  return events?.header === undefined ? undefined : { header: events.header, problems: events.problems, prefixes: [file("events")] };
+  return bucketed(events, [file("events")]);
+}
+
+/** Pass 2's outcome for the file, or for its first section (which holds the header). */
+function bucketed(events: BucketedEvents | undefined, prefixes: string[]): Bucketed | undefined {
+  if (events?.header === undefined || events.headerNames === undefined || events.headerLines === undefined) return undefined;
+  return { header: events.header, headerNames: events.headerNames, headerLines: events.headerLines, problems: events.problems, prefixes };
 }
 
 /**
@@ -122,17 +178,18 @@ async function bucketEvents(eventsPath: string, file: (name: string) => string, 
  * file's start, finds whether it was (its section then ends cleanly); if it was not, this thread
  * buckets the whole file after all.
  */
-async function bucketOnTwoThreads(leadsPath: string, eventsPath: string, idField: string, file: (name: string) => string, buckets: number, splitMinBytes: number, helper: ReorderHelper): Promise<[number | undefined, Bucketed | undefined]> {
-  const split = await findSplit(eventsPath, await fileSize(leadsPath), splitMinBytes);
-  const leadsDone = helper.run({ pass: "leads", leadsPath, idField, prefix: file("leads"), buckets });
+async function bucketOnTwoThreads(leadsPath: string, eventsPath: string, idField: string, file: (name: string) => string, buckets: number, settings: Settings, helper: ReorderHelper): Promise<[BucketedLeads | undefined, Bucketed | undefined]> {
+  const split = await findSplit(eventsPath, await fileSize(leadsPath), settings.splitMinBytes);
+  const leadsDone = helper.run({ pass: "leads", leadsPath, idField, prefix: file("leads"), buckets, chunkLeads: settings.chunkLeads });
   // Promise.all from the start: a helper's failure then rejects here, never unhandled.
   if (split === undefined) return Promise.all([leadsDone, bucketEvents(eventsPath, file, buckets)]);
   const end = leadsDone.then((leads) => (leads === undefined ? undefined : helper.run({ pass: "events", eventsPath, prefix: file("events-b"), buckets, section: split.rest })));
   const [leads, start, rest] = await Promise.all([leadsDone, bucketEventRows(eventsPath, file("events-a"), buckets, split.start), end]);
-  if (start?.header === undefined || rest === undefined) return [leads, await bucketEvents(eventsPath, file, buckets)];
+  const first = bucketed(start, [file("events-a"), file("events-b")]);
+  if (first === undefined || rest === undefined) return [leads, await bucketEvents(eventsPath, file, buckets)];
   // The helper counted its lines from 1.
-  const problems = [...start.problems, ...rest.problems.map((problem) => ({ ...problem, line: problem.line + start.nextLine - 1 }))];
-  return [leads, { header: start.header, problems, prefixes: [file("events-a"), file("events-b")] }];
+  const problems = [...first.problems, ...rest.problems.map((problem) => ({ ...problem, line: problem.line + start!.nextLine - 1 }))];
+  return [leads, { ...first, problems }];
 }
 
 /** Splitting pays from this size of events file on (tests: CsvReorderOptions.splitMinBytes). */

@@ -40,6 +40,8 @@ export class ScannedRecords {
   readonly ends = new Float64Array(BATCH_RECORDS);
   /** Physical line each record starts on (1-based). */
   readonly lines = new Float64Array(BATCH_RECORDS);
+  /** The line after each record's line end: linesAfter - lines is how many line ends the record holds (0 for a last record without one). */
+  readonly linesAfter = new Float64Array(BATCH_RECORDS);
   /** Number of fields. */
   readonly widths = new Int32Array(BATCH_RECORDS);
   /** The wanted column's bytes in `buffer` (quotes excluded); start -1 when the record has no such field. */
@@ -223,7 +225,7 @@ class BlockScanner {
     const next = this.afterLineEnd(buffer, lineEnd, end, final);
     if (next < 0) return -1;
     const blank = width === 1 && isWhiteSpace(buffer, start, lineEnd);
-    push(out, base, start, next, recordLine, width, blank);
+    push(out, base, start, next, recordLine, this.line, width, blank);
     setValue(out, valueStart, valueEnd, false);
     setSecond(out, secondStart, secondEnd, false);
     return next;
@@ -331,7 +333,7 @@ class BlockScanner {
       return -1;
     }
     const blank = width === 1 && isWhiteSpace(buffer, firstStart, firstEnd);
-    push(out, base, start, next, recordLine, width, blank);
+    push(out, base, start, next, recordLine, this.line, width, blank);
     setValue(out, valueStart, valueEnd, valueEscaped);
     setSecond(out, secondStart, secondEnd, secondEscaped);
     if (header !== undefined) this.readHeader(header);
@@ -340,11 +342,12 @@ class BlockScanner {
 }
 
 /** Adds a record from buffer[start, next) (`base`: the file offset of buffer[0]); its columns follow. */
-function push(out: ScannedRecords, base: number, start: number, next: number, line: number, width: number, blank: boolean): void {
+function push(out: ScannedRecords, base: number, start: number, next: number, line: number, lineAfter: number, width: number, blank: boolean): void {
   const n = out.count++;
   out.starts[n] = base + start;
   out.ends[n] = base + next;
   out.lines[n] = line;
+  out.linesAfter[n] = lineAfter;
   out.widths[n] = width;
   out.blanks[n] = blank ? 1 : 0;
 }

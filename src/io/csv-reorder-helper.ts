@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { BucketedEvents } from "./csv-reorder-passes.js";
+import type { BucketedEvents, BucketedLeads, RankedRows } from "./csv-reorder-passes.js";
 import type { ReorderReply, ReorderRequest } from "./csv-reorder-worker.js";
 
 const WORKER_URL = new URL("./csv-reorder-worker.js", import.meta.url);
@@ -33,9 +33,9 @@ export class ReorderHelper {
     this.worker.on("exit", (code) => this.fail(new Error(`the events reordering thread stopped (exit code ${code})`)));
   }
 
-  run(request: Extract<ReorderRequest, { pass: "leads" }>): Promise<number | undefined>;
+  run(request: Extract<ReorderRequest, { pass: "leads" }>): Promise<BucketedLeads | undefined>;
   run(request: Extract<ReorderRequest, { pass: "events" }>): Promise<BucketedEvents | undefined>;
-  run(request: Extract<ReorderRequest, { pass: "rank" }>): Promise<number[] | undefined>;
+  run(request: Extract<ReorderRequest, { pass: "rank" }>): Promise<RankedRows | undefined>;
   run(request: Extract<ReorderRequest, { pass: "write" }>): Promise<void>;
   run(request: ReorderRequest): Promise<unknown> {
     if (this.failure) return Promise.reject(this.failure);

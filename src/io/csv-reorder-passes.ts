@@ -31,34 +31,65 @@ async function withFile<T>(path: string, scan: (file: FileHandle) => Promise<T>)
 }
 
 /**
- * Pass 1: a record per lead with an id: its key (u32 length and bytes) and its rank (u32).
- * Returns the number of leads, undefined for input the scanner does not cut.
+ * Where a chunk of the parallel scorer starts in the leads file, placed as parallel-plan.ts's
+ * Planner places it: at the first record after the header, then at the record after every
+ * `chunkLeads` leads. Its leads are those of ranks [rank, next boundary's rank).
  */
-export function bucketLeadKeys(leadsPath: string, idField: string, prefix: string, buckets: number): Promise<number | undefined> {
-  return withFile(leadsPath, (file) => bucketLeads(file, idField, prefix, buckets));
+export interface LeadBoundary {
+  leads: number;
+  leadsLine: number;
+  /** Leads and bad lead rows before it. */
+  inputsBefore: number;
+  rank: number;
 }
 
-async function bucketLeads(file: FileHandle, idField: string, prefix: string, buckets: number): Promise<number> {
-  let width = 0;
+export interface BucketedLeads {
+  /** Leads in the file (bad rows are not leads). */
+  leads: number;
+  header: string[];
+  boundaries: LeadBoundary[];
+}
+
+/**
+ * Pass 1: a record per lead with an id: its key (u32 length and bytes) and its rank (u32); and
+ * the chunks' boundaries. Undefined for input the scanner does not cut.
+ */
+export function bucketLeadKeys(leadsPath: string, idField: string, prefix: string, buckets: number, chunkLeads: number): Promise<BucketedLeads | undefined> {
+  return withFile(leadsPath, (file) => bucketLeads(file, idField, prefix, buckets, chunkLeads));
+}
+
+async function bucketLeads(file: FileHandle, idField: string, prefix: string, buckets: number, chunkLeads: number): Promise<BucketedLeads> {
+  let header: string[] = [];
   const records = scanCsvRecords(file, {
-    column: (header) => {
-      width = header.length;
+    column: (names) => {
+      header = names;
       // The last column of a name wins, as in CsvHeader.toRecord.
-      return new CsvHeader(header).names.lastIndexOf(idField);
+      return new CsvHeader(names).names.lastIndexOf(idField);
     },
   });
   const out = new ByteBuckets(bucketPaths(prefix, buckets));
+  const boundaries: LeadBoundary[] = [];
   let rank = 0;
-  let header = true;
+  let inputs = 0;
+  let sinceBoundary = 0;
+  let headerRow = true;
   try {
     for await (const batch of records) {
+      const width = header.length;
       for (let r = 0; r < batch.count; r++) {
-        if (header) {
-          header = false;
+        if (headerRow) {
+          headerRow = false;
           continue;
         }
+        if (boundaries.length === 0 || sinceBoundary >= chunkLeads) {
+          boundaries.push({ leads: batch.starts[r], leadsLine: batch.lines[r], inputsBefore: inputs, rank });
+          sinceBoundary = 0;
+        }
         // Lines of spaces are skipped and rows of the wrong width are reported, not leads.
-        if ((batch.blanks[r] === 1 && width > 1) || batch.widths[r] !== width) continue;
+        if (batch.blanks[r] === 1 && width > 1) continue;
+        inputs++;
+        if (batch.widths[r] !== width) continue;
+        sinceBoundary++;
         const length = idKey(batch, r);
         if (length > 0) {
           const bucket = hashBytes(key.bytes, key.start, key.end) % buckets;
@@ -72,7 +103,7 @@ async function bucketLeads(file: FileHandle, idField: string, prefix: string, bu
   } finally {
     out.close();
   }
-  return rank;
+  return { leads: rank, header, boundaries };
 }
 
 /** A section of the events file, as csv-record-scanner.ts's ScanOptions.section. */
@@ -81,6 +112,9 @@ export type EventsSection = NonNullable<ScanOptions["section"]>;
 export interface BucketedEvents {
   /** The header row's bytes, line end included (absent for a section after the header). */
   header?: Buffer;
+  /** The header row's fields and the lines it spans (absent for a section after the header). */
+  headerNames?: string[];
+  headerLines?: number;
   /** Bad rows, lines counted from the section's start. */
   problems: MalformedInput[];
   /** The line after the section's last (see ScannedRecords.nextLine). */
@@ -88,8 +122,9 @@ export interface BucketedEvents {
 }
 
 /**
- * Pass 2, for the file or a section of it: a record per good row: its lead's key, then the row's
- * bytes (each a u32 length and bytes), a line end added to a last row without one. Undefined when
+ * Pass 2, for the file or a section of it: a record per good row: its lead's key (a u32 length and
+ * bytes), the row's byte length and line count (u32 each) and its bytes, a line end added to a last
+ * row without one. Undefined when
  * the header lacks the lead_id and type columns, or the scanner does not cut the file (the readers
  * report both).
  */
@@ -100,8 +135,10 @@ export async function bucketEventRows(eventsPath: string, prefix: string, bucket
 async function bucketEvents(file: FileHandle, path: string, prefix: string, buckets: number, section: EventsSection | undefined): Promise<BucketedEvents | undefined> {
   let width = 0;
   let usable = false;
+  let headerNames: string[] | undefined;
   const records = scanCsvRecords(file, {
     column: (names) => {
+      if (section?.header === undefined) headerNames = names;
       width = names.length;
       const columns = findEventColumns(names);
       usable = columns !== undefined;
@@ -112,6 +149,7 @@ async function bucketEvents(file: FileHandle, path: string, prefix: string, buck
   const out = new ByteBuckets(bucketPaths(prefix, buckets));
   const problems: MalformedInput[] = [];
   let header: Buffer | undefined;
+  let headerLines: number | undefined;
   let headerSeen = section?.header !== undefined;
   let nextLine = 1;
   try {
@@ -125,6 +163,7 @@ async function bucketEvents(file: FileHandle, path: string, prefix: string, buck
           if (!usable) return undefined;
           headerSeen = true;
           header = withLineEnd(batch.buffer, start, end);
+          headerLines = Math.max(1, batch.linesAfter[r] - batch.lines[r]);
           continue;
         }
         if (batch.blanks[r] === 1 && width > 1) continue; // a line of spaces, skipped as the readers skip it
@@ -147,6 +186,7 @@ async function bucketEvents(file: FileHandle, path: string, prefix: string, buck
         out.bytes(bucket, key.bytes, key.start, key.end);
         const lineEnd = endsWithLineEnd(batch.buffer, start, end) ? 0 : 1;
         out.u32(bucket, end - start + lineEnd);
+        out.u32(bucket, batch.linesAfter[r] - batch.lines[r] + lineEnd); // the lines it spans
         out.bytes(bucket, batch.buffer, start, end);
         if (lineEnd === 1) out.byte(bucket, LF);
       }
@@ -154,17 +194,24 @@ async function bucketEvents(file: FileHandle, path: string, prefix: string, buck
   } finally {
     out.close();
   }
-  return headerSeen ? { header, problems, nextLine } : undefined;
+  return headerSeen ? { header, headerNames, headerLines, problems, nextLine } : undefined;
+}
+
+/** What pass 3 counts of the rows it ranked: bytes per range bucket, bytes and lines per chunk. */
+export interface RankedRows {
+  rangeBytes: number[];
+  chunkBytes: number[];
+  chunkLines: number[];
 }
 
 /**
  * Pass 3, for the hash buckets `hashBuckets`: each row behind its lead's rank (u32), in range
- * buckets of `ranksPerBucket` leads. Returns the bytes of rows in each range bucket, or undefined
- * when a key repeats.
+ * buckets of `ranksPerBucket` leads; counted per range bucket, and per chunk of `chunkLeads`
+ * leads (`chunks` of them: see LeadBoundary). Undefined when a key repeats.
  */
-export function rankEventRows(leadsPrefix: string, eventsPrefixes: string[], prefix: string, hashBuckets: number[], ranges: number, ranksPerBucket: number): number[] | undefined {
+export function rankEventRows(leadsPrefix: string, eventsPrefixes: string[], prefix: string, hashBuckets: number[], ranges: number, ranksPerBucket: number, chunks: number, chunkLeads: number): RankedRows | undefined {
   const out = new ByteBuckets(bucketPaths(prefix, ranges));
-  const rowBytes = new Array<number>(ranges).fill(0);
+  const counts: RankedRows = { rangeBytes: new Array<number>(ranges).fill(0), chunkBytes: new Array<number>(chunks).fill(0), chunkLines: new Array<number>(chunks).fill(0) };
   const leadsReader = new BucketReader();
   const eventsReader = new BucketReader();
   const ranks = new KeyRanks();
@@ -175,17 +222,22 @@ export function rankEventRows(leadsPrefix: string, eventsPrefixes: string[], pre
       const records = eventsReader.take(eventsPrefixes.map((eventsPrefix) => `${eventsPrefix}${k}`));
       for (let at = 0; at < records.length; ) {
         const keyEnd = at + 4 + readU32(records, at);
-        const rowEnd = keyEnd + 4 + readU32(records, keyEnd);
+        const bytes = readU32(records, keyEnd);
+        const rowStart = keyEnd + 8;
         const rank = ranks.rank(records, at + 4, keyEnd);
-        at = rowEnd;
+        at = rowStart + bytes;
         if (rank < 0) continue; // a lead not in the leads file
         const bucket = Math.floor(rank / ranksPerBucket);
         out.u32(bucket, rank);
-        out.bytes(bucket, records, keyEnd, rowEnd);
-        rowBytes[bucket] += rowEnd - keyEnd - 4;
+        out.u32(bucket, bytes);
+        out.bytes(bucket, records, rowStart, rowStart + bytes);
+        counts.rangeBytes[bucket] += bytes;
+        const chunk = Math.floor(rank / chunkLeads);
+        counts.chunkBytes[chunk] += bytes;
+        counts.chunkLines[chunk] += readU32(records, keyEnd + 4);
       }
     }
-    return rowBytes;
+    return counts;
   } finally {
     out.close();
   }

@@ -84,10 +84,12 @@ export async function* mergeJoin(leads: AsyncIterable<LeadInput[]>, eventsPath: 
       }
       yield out;
     }
-    // Only bad rows can be left over: the order check matched every good one to a lead.
+    // Only bad rows can be left over: the order check matched every good one to a lead. A good
+    // one means the files changed since, or a chunk was cut wrong: an error, never a lost event.
     const rest: LeadInput[] = [];
     for (let row = await events.next(); row !== undefined; row = await events.next()) {
       if (row.kind === "malformed") rest.push(row);
+      else throw new Error(`${eventsPath}:${row.line}: an event of lead ${JSON.stringify(row.leadId)} out of place: did the files change while they were read?`);
     }
     if (rest.length > 0) yield rest;
   } finally {

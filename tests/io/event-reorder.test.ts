@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { describe, expect, it } from "vitest";
 import { joinEvents, MERGE_JOIN_MIN_BYTES } from "../../src/io/event-join.js";
+import { mergeJoin } from "../../src/io/event-merge.js";
 import { reorderCsvEvents } from "../../src/io/csv-event-reorder.js";
 import { reorderEvents } from "../../src/io/event-reorder.js";
 import { eventsEvidentlyOutOfOrder } from "../../src/io/events-order-hint.js";
@@ -45,6 +46,7 @@ function generated(rng: Rng): { leads: string; events: string } {
   const ids = IDS.filter(() => rng.chance(0.8)).map((id) => (rng.chance(0.1) ? ` ${id}\t` : id)); // spaces the join trims
   const leadRows = ids.map((id, i) => `${csvField(id)},title ${i}`);
   if (rng.chance(0.5)) leadRows.splice(rng.int(0, leadRows.length), 0, ",no id"); // a lead without id
+  if (rng.chance(0.3)) leadRows.splice(rng.int(0, leadRows.length), 0, rng.pick(["L-1,bad,row", "", "   "])); // not leads
   const eventRows: string[] = [];
   for (let n = rng.int(0, 40); n > 0; n--) {
     const picked = rng.chance(0.9) ? rng.pick(IDS) : "L-unknown";
@@ -69,8 +71,11 @@ describe("events out of lead order", () => {
       expect({ seed, inputs: reordered }).toEqual({ seed, inputs: byIndex });
       expect({ seed, inputs: await textReorderedJoin(files["leads.csv"], files["events.csv"], bucketBytes) }).toEqual({ seed, inputs: byIndex });
       // The join above read the files' bytes (it falls back to the text reader when it cannot).
-      const fromBytes = await reorderCsvEvents(files["leads.csv"], files["events.csv"], "id", { bucketBytes });
+      const chunkLeads = rng.int(1, 4);
+      const fromBytes = await reorderCsvEvents(files["leads.csv"], files["events.csv"], "id", { bucketBytes, chunkLeads });
       expect(fromBytes).toBeDefined();
+      // Its chunks are the planning pass's over the rewritten file (the parallel scorer skips that pass).
+      expect({ seed, plan: fromBytes!.plan }).toEqual({ seed, plan: await planParallel(files["leads.csv"], fromBytes!.path, "id", chunkLeads) });
       await fromBytes!.remove();
       withEvents += byIndex.filter((input) => input.kind === "lead" && Array.isArray(input.raw.events)).length;
     }
@@ -100,6 +105,12 @@ describe("events out of lead order", () => {
     const [byIndex, reordered] = await bothJoins(files["leads.csv"], files["events.csv"], 1);
     expect(reordered).toEqual(byIndex);
     expect(reordered.map((input) => input.kind === "lead" && input.raw.events)).toEqual([[{ type: "a" }], [{ type: "b" }, { type: "c" }], [{ type: "a" }]]);
+  });
+
+  it("stop the merge join with an error, rather than lose events, when rows are out of place", async () => {
+    // The order check (or the plan) would have caught this: the join itself must not drop A's row.
+    const files = writeFiles({ "leads.csv": "id\nA\nB\n", "events.csv": "lead_id,type\nB,b\nA,a\n" });
+    await expect(collect(mergeJoin(leadSource(files["leads.csv"]).open(), files["events.csv"], "id"))).rejects.toThrow(/events.csv:3: an event of lead "A" out of place/);
   });
 
   it("are seen out of order from the file's start when a lead's rows come back after another's", async () => {
@@ -170,12 +181,14 @@ describe("events out of lead order", () => {
       const files = writeFiles({ "leads.csv": ["id", ...ids].join("\n"), "events.csv": ["lead_id,type,at", ...rows].join("\n") });
       const bucketBytes = rng.pick([64, 1024, 1 << 20]);
       const splitMinBytes = rng.pick([0, Infinity]); // the events file in two sections, or in one
+      const chunkLeads = rng.pick([1, 7, 1024]);
       const [one, two] = [
-        await compiledReorder(files["leads.csv"], files["events.csv"], "id", { threads: 1, bucketBytes }),
-        await compiledReorder(files["leads.csv"], files["events.csv"], "id", { threads: 2, bucketBytes, splitMinBytes }),
+        await compiledReorder(files["leads.csv"], files["events.csv"], "id", { threads: 1, bucketBytes, chunkLeads }),
+        await compiledReorder(files["leads.csv"], files["events.csv"], "id", { threads: 2, bucketBytes, splitMinBytes, chunkLeads }),
       ];
       expect(one).toBeDefined();
-      expect({ seed, text: readFileSync(two!.path, "utf8"), problems: two!.problems }).toEqual({ seed, text: readFileSync(one!.path, "utf8"), problems: one!.problems });
+      expect({ seed, text: readFileSync(two!.path, "utf8"), problems: two!.problems, plan: two!.plan }).toEqual({ seed, text: readFileSync(one!.path, "utf8"), problems: one!.problems, plan: one!.plan });
+      expect(one!.plan).toEqual(await planParallel(files["leads.csv"], one!.path, "id", chunkLeads));
       await one!.remove();
       await two!.remove();
     }

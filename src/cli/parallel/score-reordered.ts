@@ -1,7 +1,8 @@
 // The parallel scorer for CSV leads whose events file is not in lead order (CRMs often export
 // activities by date): the events are first rewritten in lead order through temporary files
-// (src/io/csv-event-reorder.ts), then the rewritten file is planned and scored in parallel like
-// any file in order. Without this, such files were scored on one thread after a slower rewrite.
+// (src/io/csv-event-reorder.ts), which also gives the chunks to score, then scored in parallel
+// like any file in order. Without this, such files were scored on one thread after a slower
+// rewrite.
 
 import { ChunkFeed } from "../../io/chunk-feed.js";
 import { reorderCsvEvents } from "../../io/csv-event-reorder.js";
@@ -25,11 +26,19 @@ export async function scoreReorderedInParallel(run: ReorderedRun): Promise<Score
   run.progress.note("the events file is not grouped by lead: putting it in lead order first");
   // Tests cut small files into many buckets, so that both threads get several.
   const bucketBytes = Number(process.env.LEADSCORE_BUCKET_BYTES) || undefined;
-  const reordered = await reorderCsvEvents(leadsPath, eventsPath, idField, { threads: run.threads, bucketBytes });
+  const reordered = await reorderCsvEvents(leadsPath, eventsPath, idField, { threads: run.threads, bucketBytes, chunkLeads: run.chunkLeads });
   if (reordered === undefined) return undefined;
   try {
     const feed = new ChunkFeed();
-    void feedParallelPlan(feed, leadsPath, reordered.path, idField, run.chunkLeads);
+    if (reordered.plan === undefined) {
+      void feedParallelPlan(feed, leadsPath, reordered.path, idField, run.chunkLeads);
+    } else {
+      // Known from the rewrite: no planning pass over both files.
+      feed.leadsHeader = reordered.plan.leadsHeader;
+      feed.eventsHeader = reordered.plan.eventsHeader;
+      for (const chunk of reordered.plan.chunks) feed.push(chunk);
+      feed.finish(true);
+    }
     // The bad rows are reported first, as the main-thread path reports them (event-join.ts).
     const warnings = reordered.problems.map(badEventRowWarning).join("");
     const outcome = await scoreInParallel({ ...run, feed, settings: { ...run.settings, eventsPath: reordered.path }, before: warnings });

@@ -7,6 +7,7 @@ import type { PlanCondition } from "../../ir/plan.js";
 import { DAY_MS } from "../../semantics/values.js";
 import type { EventSlotTable } from "./event-slots.js";
 import type { Family, FieldTable } from "./field-table.js";
+import type { ListMatchers } from "./list-matcher.js";
 import type { TextMatchers } from "./text-matcher.js";
 import { booleanLiteral, numberLiteral, stringLiteral } from "./literals.js";
 
@@ -14,6 +15,7 @@ export interface ConditionScope {
   fields: FieldTable;
   events: EventSlotTable;
   texts: TextMatchers;
+  lists: ListMatchers;
 }
 
 const COMPARE: Record<string, string> = { "=": "===", "<": "<", "<=": "<=", ">": ">", ">=": ">=" };
@@ -127,7 +129,9 @@ export function emitCondition(condition: PlanCondition, scope: ConditionScope): 
     case "listContains": {
       const literal = stringLiteral(condition.value);
       const f = typed(condition.field, "list");
-      return f ? `(${f} !== undefined && ${f}.includes(${literal}))` : "false";
+      if (!f) return "false";
+      // A list field with many such tests is looked up once per lead (list-matcher.ts).
+      return scope.lists.test(condition.field, condition.value) ?? `(${f} !== undefined && ${f}.includes(${literal}))`;
     }
     case "known": {
       const ref = scope.fields.ref(condition.field);

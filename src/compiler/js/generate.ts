@@ -13,6 +13,7 @@ import { emitCondition, type ConditionScope } from "./emit-condition.js";
 import { FamilyEmitter, type FamilyRule } from "./rule-families.js";
 import { decayBase, decayPeriod, EventSlotTable } from "./event-slots.js";
 import { FieldTable } from "./field-table.js";
+import { ListMatchers } from "./list-matcher.js";
 import { TextMatchers } from "./text-matcher.js";
 import { readClock, readsAsOf } from "./as-of.js";
 import { numberLiteral, stringLiteral } from "./literals.js";
@@ -43,7 +44,7 @@ interface RuleCode {
 }
 
 export function generateFactoryBody(plan: ScoringPlan, options: GenerateOptions): string {
-  const scope: ConditionScope = { fields: new FieldTable(plan.schema), events: new EventSlotTable(), texts: new TextMatchers(plan) };
+  const scope: ConditionScope = { fields: new FieldTable(plan.schema), events: new EventSlotTable(), texts: new TextMatchers(plan), lists: new ListMatchers(plan) };
   // Conditions first: emitting them registers the fields and event slots the lead pass must fill.
   const rules = plan.rules.map((rule, index) => ruleCode(rule, index, plan, scope));
   const gates = plan.gates.map((gate) => ({ line: numberLiteral(gate.line), condition: emitCondition(gate.condition, scope) }));
@@ -57,6 +58,7 @@ export function generateFactoryBody(plan: ScoringPlan, options: GenerateOptions)
     `const plainLead = Object.getPrototypeOf(raw) === ObjectPrototype;`,
     ...scope.fields.emitReads(),
     ...scope.texts.statements((field) => scope.fields.ref(field)!.expr),
+    ...scope.lists.statements((field) => scope.fields.ref(field)!.expr),
     ...scope.events.emitPass(),
   ];
   const gate = gates.length === 0 ? [] : [`const dq = ${gates.map((g) => `${g.condition} ? ${g.line} : `).join("")}undefined;`];
@@ -84,6 +86,7 @@ export function generateFactoryBody(plan: ScoringPlan, options: GenerateOptions)
     `const ObjectPrototype = Object.prototype;`,
     ...scope.fields.enumConstants,
     ...scope.texts.declarations(),
+    ...scope.lists.declarations(),
     ...scope.events.emitConstants(),
     ...(explainBig ? explainTables(plan, rules) : []),
     ...families.tables,
@@ -153,7 +156,7 @@ function plainTotals(plan: ScoringPlan, rules: RuleCode[], big?: BigModel): stri
  */
 function familiesThenRest(rules: RuleCode[], to: string, big: BigModel): string[] {
   const { families, rest } = big.families.findFamilies(rules.map(familyRule));
-  const loops = families.map((family) => big.families.loop(family, (condition, amount) => `if (${condition}) ${to} += ${amount};`));
+  const loops = families.map((family) => big.families.loop(family, (condition, amount) => `if (${condition}) ${to} += ${amount};`, true));
   const byIndex = new Map(rules.map((r) => [r.index, r]));
   return [...loops, ...accumulate(rest.map((f) => ({ to, code: `if (${byIndex.get(f.index)!.condition}) ${to} += ${byIndex.get(f.index)!.amount};` })), big.chunks)];
 }

@@ -87,6 +87,22 @@ function isNamePart(c: number): boolean {
   return isNameStart(c) || isDigit(c);
 }
 
+/**
+ * A family whose condition is one bit of a per-lead mask, `((h0 & 4) !== 0)` (text-matcher.ts,
+ * list-matcher.ts): the mask and each row's bit. Undefined unless every row tests a different
+ * single bit and the bits rise row after row, so visiting the set bits from the lowest visits the
+ * matching rows in table order (the same additions in the same order, and explanations' hits).
+ */
+function bitTests(family: Family): { mask: string; bits: number[] } | undefined {
+  const shape = /^\(\(([hl]\d+) & \u00000\u0000\) !== \u00001\u0000\)$/.exec(family.conditionShape);
+  if (shape === null) return undefined;
+  const bits = family.rows.map((row) => Number(row[0]));
+  for (let i = 0; i < bits.length; i++) {
+    if (family.rows[i][1] !== "0" || !Number.isInteger(Math.log2(bits[i])) || bits[i] > 2 ** 30 || (i > 0 && bits[i] <= bits[i - 1])) return undefined;
+  }
+  return { mask: shape[1], bits };
+}
+
 /** Fills the holes of a shape with reads of the table row starting at `table[j]`. */
 function fill(shape: string, table: string): string {
   return shape.replace(/\u0000(\d+)\u0000/g, (_, k: string) => (k === "0" ? `${table}[j]` : `${table}[j + ${k}]`));
@@ -143,14 +159,25 @@ export class FamilyEmitter {
   /**
    * A loop evaluating the family. `update(condition, amount, index)` is the statement for one rule,
    * given the code of its condition and amount and the expression of its position in the plan.
+   * `skipsFalse`: the statement does nothing when its condition is false (`if (c) g0 += a`), so
+   * rows that cannot match may be left out.
    */
-  loop(family: Family, update: (condition: string, amount: string, index: string) => string): string {
+  loop(family: Family, update: (condition: string, amount: string, index: string) => string, skipsFalse = false): string {
     const name = `F${this.tables.length}`;
     const width = family.width + 1; // the rule's index last
     const cells: string[] = [];
     family.rules.forEach((rule, i) => cells.push(...family.rows[i], String(rule.index)));
     this.tables.push(`const ${name} = [${cells.join(", ")}];`);
     const index = `${name}[j + ${width - 1}]`;
+    const bits = skipsFalse ? bitTests(family) : undefined;
+    if (bits !== undefined) {
+      // Only the rows whose bit is set: a lead's title matches a keyword or two of dozens.
+      const rows = `B${name.slice(1)}`;
+      const rowOfBit = Array.from({ length: 31 }, (_, b) => bits.bits.indexOf(2 ** b) * width);
+      this.tables.push(`const ${rows} = new Int32Array([${rowOfBit.join(", ")}]);`);
+      const all = bits.bits.reduce((union, bit) => union | bit, 0);
+      return `for (let m = ${bits.mask} & ${all}, j = 0; m !== 0; m &= m - 1) { j = ${rows}[31 - Math.clz32(m & -m)]; ${update("true", fill(family.amountShape, name), index)} }`;
+    }
     return `for (let j = 0; j < ${cells.length}; j += ${width}) ${update(fill(family.conditionShape, name), fill(family.amountShape, name), index)}`;
   }
 

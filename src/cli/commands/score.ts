@@ -24,8 +24,9 @@ field types yields an error record naming the file, line, field and value.
 
 Options:
   --events FILE        events for CSV leads: a CSV with columns lead_id,type,at,
-                       in any order (a big file not grouped in lead order is
-                       sorted through temporary files in TMPDIR first)
+                       in any order; rows not grouped in lead order (an export
+                       by date) are sorted through temporary files in TMPDIR
+                       first
   --as-of TIME         score as of this ISO-8601 date or time (default: now)
   --format FORMAT      jsonl (default), csv or table
   --explain            list the rules that fired for each lead (hits)

@@ -11,10 +11,11 @@
 //      to range bucket rank / (leads / K) (rows of leads not in the file are dropped);
 //   4. each range bucket in rank order (stable) after the original header row.
 //
-// With two threads a helper (csv-reorder-worker.ts) runs pass 1 and pass 2 over the end of the
-// events file while this thread runs pass 2 over its start, then each runs half the buckets of
-// passes 3 and 4: on 1M leads with 4.1M events ~2.0-2.3 s, against ~3.3-3.7 s on one thread (the
-// text reader of event-reorder.ts took ~8 s).
+// With two threads, two helper threads (csv-reorder-worker.ts) run the passes while this one
+// coordinates: one runs pass 1 and pass 2 over the end of the events file while the other runs
+// pass 2 over its start, then each runs half the buckets of passes 3 and 4. On 1M leads with 4.1M
+// events that takes ~2.0-2.3 s, against ~3.3-3.7 s on one thread (the text reader of
+// event-reorder.ts took ~8 s).
 //
 // A key is the UTF-8 bytes of the trimmed id text: two ids are equal as texts exactly when their
 // keys are equal as bytes, as the readers compare them. Input the scanner does not cut (a malformed
@@ -27,7 +28,8 @@ import { join } from "node:path";
 import { bucketCount, BUCKET_BYTES, makeScratchDir, noScratchSpace } from "./byte-buckets.js";
 import { scanCsvRecords } from "./csv-record-scanner.js";
 import { ReorderHelper } from "./csv-reorder-helper.js";
-import { bucketEventRows, bucketLeadKeys, rankEventRows, writeRangesInOrder, type BucketedEvents, type BucketedLeads, type EventsSection, type RankedRows } from "./csv-reorder-passes.js";
+import type { BucketedEvents, BucketedLeads, EventsSection, RankedRows } from "./csv-reorder-passes.js";
+import { inProcess, type PassRunner } from "./csv-reorder-requests.js";
 import type { ReorderedEvents } from "./event-reorder.js";
 import type { MalformedInput } from "./lead-input.js";
 import { CHUNK_LEADS, type Chunk, type ParallelPlan } from "./parallel-plan.js";
@@ -59,11 +61,11 @@ export interface CsvReordered extends ReorderedEvents {
 export async function reorderCsvEvents(leadsPath: string, eventsPath: string, idField: string, options: CsvReorderOptions = {}): Promise<CsvReordered | undefined> {
   const scratch = await makeScratchDir();
   if (scratch === undefined) return undefined;
-  const helper = (options.threads ?? 1) >= 2 ? ReorderHelper.start() : undefined;
+  const helpers = (options.threads ?? 1) >= 2 ? startHelpers() : undefined;
   try {
     const path = join(scratch.path, "events-in-lead-order.csv");
     const settings = { bucketBytes: options.bucketBytes ?? BUCKET_BYTES, splitMinBytes: options.splitMinBytes ?? SPLIT_MIN_BYTES, chunkLeads: options.chunkLeads ?? CHUNK_LEADS };
-    const reordered = await reorder(leadsPath, eventsPath, idField, scratch.path, path, settings, helper);
+    const reordered = await reorder(leadsPath, eventsPath, idField, scratch.path, path, settings, helpers ?? [inProcess]);
     if (reordered === undefined) {
       await scratch.remove();
       return undefined;
@@ -74,42 +76,70 @@ export async function reorderCsvEvents(leadsPath: string, eventsPath: string, id
     if (noScratchSpace(error)) return undefined;
     throw error;
   } finally {
-    await helper?.stop();
+    await Promise.all((helpers ?? []).map((helper) => helper.stop()));
   }
 }
 
-async function reorder(leadsPath: string, eventsPath: string, idField: string, dir: string, path: string, settings: Settings, helper: ReorderHelper | undefined): Promise<Omit<CsvReordered, "path" | "remove"> | undefined> {
+/**
+ * Two helper threads, or undefined run from the TypeScript sources (tests, tsx), where there is no
+ * compiled worker. This thread only coordinates them: what the passes hold goes with the threads,
+ * where on a 3 GB file it had added ~65 MB to this thread's peak while it scored afterwards.
+ */
+function startHelpers(): [ReorderHelper, ReorderHelper] | undefined {
+  const first = ReorderHelper.start();
+  return first && [first, ReorderHelper.start()!];
+}
+
+/**
+ * The four passes on one runner (this thread) or two (helper threads): with two, the second
+ * buckets the leads and the end of the events file while the first buckets its start, and each
+ * ranks and writes half the buckets.
+ */
+async function reorder(leadsPath: string, eventsPath: string, idField: string, dir: string, path: string, settings: Settings, runners: [PassRunner] | [PassRunner, PassRunner]): Promise<Omit<CsvReordered, "path" | "remove"> | undefined> {
   const file = (name: string) => join(dir, name);
   const buckets = bucketCount(await fileSize(eventsPath), settings.bucketBytes);
-  const [leads, events] = helper
-    ? await bucketOnTwoThreads(leadsPath, eventsPath, idField, file, buckets, settings, helper)
-    : [await bucketLeadKeys(leadsPath, idField, file("leads"), buckets, settings.chunkLeads), await bucketEvents(eventsPath, file, buckets)];
+  const [first, second] = runners;
+  const [leads, events] =
+    second === undefined
+      ? [await first.run({ pass: "leads", leadsPath, idField, prefix: file("leads"), buckets, chunkLeads: settings.chunkLeads }), await bucketEvents(first, eventsPath, file, buckets)]
+      : await bucketOnTwoThreads(leadsPath, eventsPath, idField, file, buckets, settings, first, second);
   if (leads === undefined || events === undefined) return undefined;
   const ranksPerBucket = Math.max(1, Math.ceil(leads.leads / buckets));
   const all = Array.from({ length: buckets }, (_, k) => k);
 
-  // Pass 3: the helper takes the odd hash buckets, this thread the even ones, each writing range
-  // buckets of its own (a lead's rows are all in one hash bucket, so in one thread's files).
-  const prefixes = helper ? [file("ranked-a"), file("ranked-b")] : [file("ranked-a")];
+  // Pass 3: with two runners, the first takes the even hash buckets and the second the odd ones,
+  // each writing range buckets of its own (a lead's rows are all in one hash bucket, so in one
+  // runner's files).
+  const prefixes = runners.map((_, r) => file(`ranked-${r}`));
   const chunks = leads.boundaries.length;
-  const rank = (hashBuckets: number[], prefix: string) =>
-    ({ pass: "rank", leadsPrefix: file("leads"), eventsPrefixes: events.prefixes, prefix, hashBuckets, ranges: buckets, ranksPerBucket, chunks, chunkLeads: settings.chunkLeads }) as const;
-  const theirs = helper?.run(rank(all.filter((k) => k % 2 === 1), prefixes[1]));
-  const mine = rank(helper ? all.filter((k) => k % 2 === 0) : all, prefixes[0]);
-  const ours = rankEventRows(mine.leadsPrefix, mine.eventsPrefixes, mine.prefix, mine.hashBuckets, mine.ranges, mine.ranksPerBucket, chunks, settings.chunkLeads);
-  const other = theirs === undefined ? undefined : await theirs;
-  if (ours === undefined || (helper !== undefined && other === undefined)) return undefined;
-  const counts = other === undefined ? ours : sumCounts(ours, other);
+  const ranked = await Promise.all(
+    runners.map((runner, r) =>
+      runner.run({
+        pass: "rank",
+        leadsPrefix: file("leads"),
+        eventsPrefixes: events.prefixes,
+        prefix: prefixes[r],
+        hashBuckets: all.filter((k) => k % runners.length === r),
+        ranges: buckets,
+        ranksPerBucket,
+        chunks,
+        chunkLeads: settings.chunkLeads,
+      }),
+    ),
+  );
+  if (ranked.some((counts) => counts === undefined)) return undefined;
+  const counts = ranked.map((c) => c!).reduce(sumCounts);
 
-  // Pass 4: the header, then the range buckets, each at its place in the file: the helper writes
-  // the second half of the bytes while this thread writes the first.
+  // Pass 4: the header, then the range buckets, each at its place in the file: with two runners,
+  // the second writes the second half of the bytes while the first writes the first.
   writeFileSync(path, events.header);
   const starts = [events.header.length];
   for (const bytes of counts.rangeBytes) starts.push(starts[starts.length - 1] + bytes);
-  const middle = helper ? starts.findIndex((start) => start - starts[0] >= (starts[buckets] - starts[0]) / 2) : buckets;
-  const written = helper?.run({ pass: "write", prefixes, from: middle, to: buckets, ranksPerBucket, path, position: starts[middle] });
-  writeRangesInOrder(prefixes, 0, middle, ranksPerBucket, path, starts[0]);
-  await written;
+  const middle = second === undefined ? buckets : starts.findIndex((start) => start - starts[0] >= (starts[buckets] - starts[0]) / 2);
+  await Promise.all([
+    first.run({ pass: "write", prefixes, from: 0, to: middle, ranksPerBucket, path, position: starts[0] }),
+    second?.run({ pass: "write", prefixes, from: middle, to: buckets, ranksPerBucket, path, position: starts[middle] }),
+  ]);
   return { problems: events.problems, plan: planOf(leads, events, counts, await fileSize(leadsPath)) };
 }
 
@@ -159,10 +189,9 @@ interface Bucketed {
   prefixes: string[];
 }
 
-/** Pass 2 over the whole events file on this thread. */
-async function bucketEvents(eventsPath: string, file: (name: string) => string, buckets: number): Promise<Bucketed | undefined> {
-  const events = await bucketEventRows(eventsPath, file("events"), buckets);
-  return bucketed(events, [file("events")]);
+/** Pass 2 over the whole events file on one runner. */
+async function bucketEvents(runner: PassRunner, eventsPath: string, file: (name: string) => string, buckets: number): Promise<Bucketed | undefined> {
+  return bucketed(await runner.run({ pass: "events", eventsPath, prefix: file("events"), buckets }), [file("events")]);
 }
 
 /** Pass 2's outcome for the file, or for its first section (which holds the header). */
@@ -172,24 +201,24 @@ function bucketed(events: BucketedEvents | undefined, prefixes: string[]): Bucke
 }
 
 /**
- * Passes 1 and 2 on two threads: the helper buckets the leads, then the end of the events file,
- * while this thread buckets the start, sized so that both finish together. The two sections meet
- * at a line end, which is a record's end only outside quotes: this thread's scan, reading from the
- * file's start, finds whether it was (its section then ends cleanly); if it was not, this thread
- * buckets the whole file after all.
+ * Passes 1 and 2 on two runners: the second buckets the leads, then the end of the events file,
+ * while the first buckets the start, sized so that both finish together. The two sections meet at
+ * a line end, which is a record's end only outside quotes: the first runner's scan, reading from
+ * the file's start, finds whether it was (its section then ends cleanly); if it was not, the first
+ * runner buckets the whole file after all.
  */
-async function bucketOnTwoThreads(leadsPath: string, eventsPath: string, idField: string, file: (name: string) => string, buckets: number, settings: Settings, helper: ReorderHelper): Promise<[BucketedLeads | undefined, Bucketed | undefined]> {
+async function bucketOnTwoThreads(leadsPath: string, eventsPath: string, idField: string, file: (name: string) => string, buckets: number, settings: Settings, first: PassRunner, second: PassRunner): Promise<[BucketedLeads | undefined, Bucketed | undefined]> {
   const split = await findSplit(eventsPath, await fileSize(leadsPath), settings.splitMinBytes);
-  const leadsDone = helper.run({ pass: "leads", leadsPath, idField, prefix: file("leads"), buckets, chunkLeads: settings.chunkLeads });
+  const leadsDone = second.run({ pass: "leads", leadsPath, idField, prefix: file("leads"), buckets, chunkLeads: settings.chunkLeads });
   // Promise.all from the start: a helper's failure then rejects here, never unhandled.
-  if (split === undefined) return Promise.all([leadsDone, bucketEvents(eventsPath, file, buckets)]);
-  const end = leadsDone.then((leads) => (leads === undefined ? undefined : helper.run({ pass: "events", eventsPath, prefix: file("events-b"), buckets, section: split.rest })));
-  const [leads, start, rest] = await Promise.all([leadsDone, bucketEventRows(eventsPath, file("events-a"), buckets, split.start), end]);
-  const first = bucketed(start, [file("events-a"), file("events-b")]);
-  if (first === undefined || rest === undefined) return [leads, await bucketEvents(eventsPath, file, buckets)];
-  // The helper counted its lines from 1.
-  const problems = [...first.problems, ...rest.problems.map((problem) => ({ ...problem, line: problem.line + start!.nextLine - 1 }))];
-  return [leads, { ...first, problems }];
+  if (split === undefined) return Promise.all([leadsDone, bucketEvents(first, eventsPath, file, buckets)]);
+  const end = leadsDone.then((leads) => (leads === undefined ? undefined : second.run({ pass: "events", eventsPath, prefix: file("events-b"), buckets, section: split.rest })));
+  const [leads, start, rest] = await Promise.all([leadsDone, first.run({ pass: "events", eventsPath, prefix: file("events-a"), buckets, section: split.start }), end]);
+  const whole = bucketed(start, [file("events-a"), file("events-b")]);
+  if (whole === undefined || rest === undefined) return [leads, await bucketEvents(first, eventsPath, file, buckets)];
+  // The second runner counted its lines from 1.
+  const problems = [...whole.problems, ...rest.problems.map((problem) => ({ ...problem, line: problem.line + start!.nextLine - 1 }))];
+  return [leads, { ...whole, problems }];
 }
 
 /** Splitting pays from this size of events file on (tests: CsvReorderOptions.splitMinBytes). */

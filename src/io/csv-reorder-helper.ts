@@ -5,14 +5,15 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { BucketedEvents, BucketedLeads, RankedRows } from "./csv-reorder-passes.js";
-import type { ReorderReply, ReorderRequest } from "./csv-reorder-worker.js";
+import type { PassResult, PassRunner, ReorderRequest } from "./csv-reorder-requests.js";
+import type { ReorderReply } from "./csv-reorder-worker.js";
 
 const WORKER_URL = new URL("./csv-reorder-worker.js", import.meta.url);
 
-/** The helper thread: one request at a time, answered in order. */
-export class ReorderHelper {
-  private readonly worker = new Worker(WORKER_URL);
+/** A helper thread: one request at a time, answered in order. */
+export class ReorderHelper implements PassRunner {
+  // A small young generation: the passes make little garbage, and each MB here is RSS.
+  private readonly worker = new Worker(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   private failure: Error | undefined;
 
   /** A started helper, or undefined run from the TypeScript sources (tests, tsx): there is no compiled worker to start. */
@@ -33,14 +34,10 @@ export class ReorderHelper {
     this.worker.on("exit", (code) => this.fail(new Error(`the events reordering thread stopped (exit code ${code})`)));
   }
 
-  run(request: Extract<ReorderRequest, { pass: "leads" }>): Promise<BucketedLeads | undefined>;
-  run(request: Extract<ReorderRequest, { pass: "events" }>): Promise<BucketedEvents | undefined>;
-  run(request: Extract<ReorderRequest, { pass: "rank" }>): Promise<RankedRows | undefined>;
-  run(request: Extract<ReorderRequest, { pass: "write" }>): Promise<void>;
-  run(request: ReorderRequest): Promise<unknown> {
+  run<R extends ReorderRequest>(request: R): Promise<PassResult<R>> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
-      this.waiting = { resolve, reject };
+      this.waiting = { resolve: resolve as (value: unknown) => void, reject };
       this.worker.postMessage(request);
     });
   }

@@ -36,7 +36,7 @@ import { CHUNK_LEADS, type Chunk, type ParallelPlan } from "./parallel-plan.js";
 import { fileSize, IrregularInput } from "./plan-files.js";
 
 export interface CsvReorderOptions {
-  /** 2 to run half the work on a helper thread (when the compiled helper exists), else 1. */
+  /** 2 to run the passes on two helper threads (when the compiled worker exists), else 1: this thread. */
   threads?: number;
   /** Bytes of the events file per bucket (tests cut small files into many buckets). */
   bucketBytes?: number;
@@ -223,12 +223,12 @@ async function bucketOnTwoThreads(leadsPath: string, eventsPath: string, idField
 
 /** Splitting pays from this size of events file on (tests: CsvReorderOptions.splitMinBytes). */
 const SPLIT_MIN_BYTES = 8 * 1024 * 1024;
-/** Scanning a byte of leads (the id column only) takes about this share of the time of a byte of events (the helper also starts up: measured so both sections end together on 1M leads). */
+/** Scanning a byte of leads (the id column only) takes about this share of the time of a byte of events (measured: both sections then end together on 1M leads). */
 const LEADS_BYTE_COST = 0.55;
 
 /**
- * Where the two threads' sections of the events file meet: after the first line end past the
- * point where the helper, which also reads the leads, gets as much work as this thread.
+ * Where the two runners' sections of the events file meet: after the first line end past the
+ * point where the second runner, which also reads the leads, gets as much work as the first.
  */
 async function findSplit(eventsPath: string, leadsBytes: number, minBytes: number): Promise<{ start: EventsSection; rest: EventsSection } | undefined> {
   const size = await fileSize(eventsPath);

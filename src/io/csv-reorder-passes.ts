@@ -1,5 +1,5 @@
-// The four passes of csv-event-reorder.ts, each over files named by path, so that a helper thread
-// can run some of them (csv-reorder-worker.ts) while this one runs others. Bucket files are named
+// The four passes of csv-event-reorder.ts, each over files named by path, so that helper threads
+// can run them (csv-reorder-worker.ts) as well as the calling thread. Bucket files are named
 // `${prefix}${k}`; each pass deletes the files it has read.
 
 import { closeSync, openSync, writeSync } from "node:fs";

@@ -194,22 +194,9 @@ const MAX_BLOCK_BYTES = 64 * 1024;
 const MIN_BLOCK_BYTES = 16 * 1024;
 const QUOTE = 34;
 
-/** Past `count` length-prefixed values (u32 length and bytes) from `at`. */
-export function skipValues(records: Buffer, at: number, count: number): number {
-  for (let i = 0; i < count; i++) at += 4 + records.readUInt32LE(at);
-  return at;
-}
-
 /** FNV-1a over bytes: spreads ids evenly over the buckets. */
 export function hashBytes(bytes: Uint8Array, start: number, end: number): number {
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
-  return h >>> 0;
-}
-
-/** FNV-1a over a text's UTF-16 code units. */
-export function hashText(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }

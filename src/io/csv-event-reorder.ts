@@ -23,7 +23,6 @@
 // event-reorder.ts, which reads the files as the readers do.
 
 import { writeFileSync } from "node:fs";
-import { open } from "node:fs/promises";
 import { join } from "node:path";
 import { bucketCount, BUCKET_BYTES, makeScratchDir, noScratchSpace } from "./byte-buckets.js";
 import { scanCsvRecords } from "./csv-record-scanner.js";
@@ -33,7 +32,7 @@ import { inProcess, type PassRunner } from "./csv-reorder-requests.js";
 import type { ReorderedEvents } from "./event-reorder.js";
 import type { MalformedInput } from "./lead-input.js";
 import { CHUNK_LEADS, type Chunk, type ParallelPlan } from "./parallel-plan.js";
-import { fileSize, IrregularInput } from "./plan-files.js";
+import { fileSize, lineStartAfter, withFiles } from "./plan-files.js";
 
 export interface CsvReorderOptions {
   /** 2 to run the passes on two helper threads (when the compiled worker exists), else 1: this thread. */
@@ -234,27 +233,15 @@ async function findSplit(eventsPath: string, leadsBytes: number, minBytes: numbe
   const size = await fileSize(eventsPath);
   if (size < minBytes) return undefined;
   const share = Math.min(0.9, 0.5 + (0.5 * LEADS_BYTE_COST * leadsBytes) / size);
-  const file = await open(eventsPath, "r");
-  try {
+  return withFiles(eventsPath, undefined, async (file) => {
     let header: string[] | undefined;
     let headerEnd = 0;
     for await (const batch of scanCsvRecords(file, { column: (names) => ((header = names), -1) })) {
       headerEnd = batch.count > 0 ? batch.ends[0] : 0;
       break;
     }
-    const target = Math.max(headerEnd, Math.floor(size * share));
-    const probe = Buffer.alloc(64 * 1024);
-    const { bytesRead } = await file.read(probe, 0, probe.length, target);
-    const lineEnd = probe.subarray(0, bytesRead).indexOf(LF);
-    if (header === undefined || lineEnd < 0 || target + lineEnd + 1 >= size) return undefined;
-    const at = target + lineEnd + 1;
+    const at = await lineStartAfter(file, Math.max(headerEnd, Math.floor(size * share)));
+    if (header === undefined || at === undefined || at >= size) return undefined;
     return { start: { start: 0, end: at }, rest: { start: at, end: size, header } };
-  } catch (error) {
-    if (error instanceof IrregularInput) return undefined;
-    throw error;
-  } finally {
-    await file.close();
-  }
+  });
 }
-
-const LF = 10;

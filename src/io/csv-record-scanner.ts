@@ -368,6 +368,11 @@ function setSecond(out: ScannedRecords, start: number, end: number, escaped: boo
   out.secondEscaped[n] = escaped ? 1 : 0;
 }
 
+/** An ASCII byte String.prototype.trim() removes: space, tab, LF, VT, FF, CR. */
+export function isAsciiSpace(byte: number): boolean {
+  return byte === 32 || (byte >= 9 && byte <= 13);
+}
+
 /** True when the bytes are empty or, decoded, nothing but white space (String.prototype.trim's). */
 function isWhiteSpace(buffer: Buffer, start: number, end: number): boolean {
   return start === end || buffer.toString("utf8", start, end).trim() === "";

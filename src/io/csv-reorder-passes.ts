@@ -3,32 +3,14 @@
 // `${prefix}${k}`; each pass deletes the files it has read.
 
 import { closeSync, openSync, writeSync } from "node:fs";
-import { open, type FileHandle } from "node:fs/promises";
+import type { FileHandle } from "node:fs/promises";
 import { BucketReader, bucketPaths, ByteBuckets, hashBytes } from "./byte-buckets.js";
-import { scanCsvRecords, secondText, valueText, type ScannedRecords, type ScanOptions } from "./csv-record-scanner.js";
+import { isAsciiSpace, scanCsvRecords, secondText, valueText, type ScannedRecords, type ScanOptions } from "./csv-record-scanner.js";
 import { KeyRanks, readU32 } from "./key-ranks.js";
 import type { MalformedInput } from "./lead-input.js";
-import { IrregularInput } from "./plan-files.js";
+import { withFiles } from "./plan-files.js";
 import { CsvHeader, widthProblem } from "./read-csv.js";
 import { findEventColumns, NO_LEAD_ID, noTypeProblem } from "./read-events.js";
-
-/**
- * Runs `scan` on the open file; undefined when the scanner finds input it does not cut (a
- * malformed quote, a record over 4 MB) or a file cannot be read or written: the text reader then
- * reports the problem, or the index join needs no files.
- */
-async function withFile<T>(path: string, scan: (file: FileHandle) => Promise<T>): Promise<T | undefined> {
-  let file: FileHandle | undefined;
-  try {
-    file = await open(path, "r");
-    return await scan(file);
-  } catch (error) {
-    if (error instanceof IrregularInput || (error as NodeJS.ErrnoException).code !== undefined) return undefined;
-    throw error;
-  } finally {
-    await file?.close();
-  }
-}
 
 /**
  * Where a chunk of the parallel scorer starts in the leads file, placed as parallel-plan.ts's
@@ -55,7 +37,9 @@ export interface BucketedLeads {
  * the chunks' boundaries. Undefined for input the scanner does not cut.
  */
 export function bucketLeadKeys(leadsPath: string, idField: string, prefix: string, buckets: number, chunkLeads: number): Promise<BucketedLeads | undefined> {
-  return withFile(leadsPath, (file) => bucketLeads(file, idField, prefix, buckets, chunkLeads));
+  // Undefined too when a file cannot be read or written (withFiles): the text reader then reports
+  // the problem, or the index join needs no files.
+  return withFiles(leadsPath, undefined, (file) => bucketLeads(file, idField, prefix, buckets, chunkLeads));
 }
 
 async function bucketLeads(file: FileHandle, idField: string, prefix: string, buckets: number, chunkLeads: number): Promise<BucketedLeads> {
@@ -129,7 +113,7 @@ export interface BucketedEvents {
  * report both).
  */
 export async function bucketEventRows(eventsPath: string, prefix: string, buckets: number, section?: EventsSection): Promise<BucketedEvents | undefined> {
-  return (await withFile(eventsPath, (file) => bucketEvents(file, eventsPath, prefix, buckets, section))) ?? undefined;
+  return withFiles(eventsPath, undefined, (file) => bucketEvents(file, eventsPath, prefix, buckets, section));
 }
 
 async function bucketEvents(file: FileHandle, path: string, prefix: string, buckets: number, section: EventsSection | undefined): Promise<BucketedEvents | undefined> {
@@ -340,8 +324,4 @@ function isBlank(batch: ScannedRecords, r: number): boolean {
 function isAscii(bytes: Uint8Array, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (bytes[i] >= 0x80) return false;
   return true;
-}
-
-function isAsciiSpace(byte: number): boolean {
-  return byte === 32 || (byte >= 9 && byte <= 13);
 }

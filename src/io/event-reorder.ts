@@ -23,7 +23,7 @@
 
 import { join } from "node:path";
 import type { MalformedInput } from "./lead-input.js";
-import { bucketCount, BUCKET_BYTES, bucketPaths, ByteBuckets, hashText, makeScratchDir, noScratchSpace, skipValues, BucketReader } from "./byte-buckets.js";
+import { bucketCount, BUCKET_BYTES, bucketPaths, ByteBuckets, makeScratchDir, noScratchSpace, BucketReader } from "./byte-buckets.js";
 import { fileSize } from "./plan-files.js";
 import { readEventRows } from "./read-events.js";
 
@@ -192,6 +192,19 @@ function sortByRank(records: Buffer, firstRank: number, ranks: number, next: (at
   const order = new Int32Array(starts.length);
   for (let i = 0; i < starts.length; i++) order[counts[offsets[i]]++] = starts[i];
   return order;
+}
+
+/** Past `count` length-prefixed values (u32 length and bytes) from `at`. */
+function skipValues(records: Buffer, at: number, count: number): number {
+  for (let i = 0; i < count; i++) at += 4 + records.readUInt32LE(at);
+  return at;
+}
+
+/** FNV-1a over a text's UTF-16 code units. */
+function hashText(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 const COMMA = 44;

@@ -9,9 +9,9 @@
 // It looks at the first rows, then at rows from the middle of the file (rows without a time may
 // come first in an export by date, and those can be in lead order).
 
-import { open, type FileHandle } from "node:fs/promises";
+import type { FileHandle } from "node:fs/promises";
 import { scanCsvRecords, valueText, type ScanOptions } from "./csv-record-scanner.js";
-import { fileSize, IrregularInput } from "./plan-files.js";
+import { fileSize, lineStartAfter, withFiles } from "./plan-files.js";
 import { findEventColumns } from "./read-events.js";
 
 /** Bytes looked at in each place: ~20k rows. */
@@ -19,31 +19,18 @@ const SAMPLE_BYTES = 1024 * 1024;
 
 /** True when rows of the events file show a lead's rows apart (see above). */
 export async function eventsEvidentlyOutOfOrder(eventsPath: string): Promise<boolean> {
-  let file: FileHandle;
-  try {
-    file = await open(eventsPath, "r");
-  } catch {
-    return false; // the readers report it
-  }
-  try {
+  // A file that cannot be read or cut shows nothing (the readers report it).
+  const evident = await withFiles(eventsPath, undefined, async (file) => {
     const size = await fileSize(eventsPath);
     let header: string[] | undefined;
     if (await showsDisorder(file, { start: 0, end: Math.min(size, SAMPLE_BYTES) }, (names) => (header = names))) return true;
     if (header === undefined || size <= 2 * SAMPLE_BYTES) return false;
     // From the first line end past the middle: in a quoted field it reads nonsense, which can only
     // cost time (see above) or end in IrregularInput.
-    const probe = Buffer.alloc(64 * 1024);
-    const { bytesRead } = await file.read(probe, 0, probe.length, Math.floor(size / 2));
-    const lineEnd = probe.subarray(0, bytesRead).indexOf(10);
-    if (lineEnd < 0) return false;
-    const start = Math.floor(size / 2) + lineEnd + 1;
-    return await showsDisorder(file, { start, end: Math.min(size, start + SAMPLE_BYTES), header });
-  } catch (error) {
-    if (error instanceof IrregularInput) return false;
-    throw error;
-  } finally {
-    await file.close();
-  }
+    const start = await lineStartAfter(file, Math.floor(size / 2));
+    return start !== undefined && (await showsDisorder(file, { start, end: Math.min(size, start + SAMPLE_BYTES), header }));
+  });
+  return evident ?? false;
 }
 
 /** Whether the section's rows show a lead's rows apart; `onHeader` receives the header read at the file's start. */

@@ -16,7 +16,7 @@
 // sequentially, which reports those cases properly.
 
 import type { FileHandle } from "node:fs/promises";
-import { scanCsvRecords, valueText, type ScannedRecords } from "./csv-record-scanner.js";
+import { isAsciiSpace, scanCsvRecords, valueText, type ScannedRecords } from "./csv-record-scanner.js";
 import { withFiles } from "./plan-files.js";
 import { CsvHeader } from "./read-csv.js";
 import { findEventColumns } from "./read-events.js";
@@ -266,10 +266,6 @@ function idRange(batch: ScannedRecords, r: number): boolean {
   rangeStart = start;
   rangeEnd = end;
   return true;
-}
-
-function isAsciiSpace(byte: number): boolean {
-  return byte === 32 || (byte >= 9 && byte <= 13);
 }
 
 function idText(batch: ScannedRecords, r: number): string {

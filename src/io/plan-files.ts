@@ -28,6 +28,18 @@ export async function withFiles<T>(leadsPath: string, eventsPath: string | undef
   }
 }
 
+/**
+ * The offset just past the first line feed at or after `from`, looking at most 64 KB ahead;
+ * undefined when there is none. Where a section of a CSV file may start (a record's start only
+ * outside quotes: the callers say how they know).
+ */
+export async function lineStartAfter(file: FileHandle, from: number): Promise<number | undefined> {
+  const probe = Buffer.alloc(64 * 1024);
+  const { bytesRead } = await file.read(probe, 0, probe.length, from);
+  const lineEnd = probe.subarray(0, bytesRead).indexOf(10);
+  return lineEnd < 0 ? undefined : from + lineEnd + 1;
+}
+
 /** Bytes a UTF-8 byte-order mark takes at the start of a file's first block (the readers drop it), 0 or 3. */
 export function byteOrderMarkLength(block: Uint8Array, bytes: number): number {
   return bytes >= 3 && block[0] === 0xef && block[1] === 0xbb && block[2] === 0xbf ? 3 : 0;

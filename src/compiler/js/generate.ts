@@ -48,6 +48,7 @@ export function generateFactoryBody(plan: ScoringPlan, options: GenerateOptions)
   // Conditions first: emitting them registers the fields and event slots the lead pass must fill.
   const rules = plan.rules.map((rule, index) => ruleCode(rule, index, plan, scope));
   const gates = plan.gates.map((gate) => ({ line: numberLiteral(gate.line), condition: emitCondition(gate.condition, scope) }));
+  const fieldLocal = (field: string) => scope.fields.ref(field)!.expr;
   const prologue = [
     `if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return { id: position, error: "expected a lead object, got " + describeRawValue(raw) };`,
     `let v, cv, t, c;`,
@@ -57,8 +58,8 @@ export function generateFactoryBody(plan: ScoringPlan, options: GenerateOptions)
     `if (typeof id === "string" ? !((c = id.charCodeAt(0)) > 32 && c < 127) && id.trim() === "" : !(typeof id === "number" && Number.isFinite(id))) id = position;`,
     `const plainLead = Object.getPrototypeOf(raw) === ObjectPrototype;`,
     ...scope.fields.emitReads(),
-    ...scope.texts.statements((field) => scope.fields.ref(field)!.expr),
-    ...scope.lists.statements((field) => scope.fields.ref(field)!.expr),
+    ...scope.texts.statements(fieldLocal),
+    ...scope.lists.statements(fieldLocal),
     ...scope.events.emitPass(),
   ];
   const gate = gates.length === 0 ? [] : [`const dq = ${gates.map((g) => `${g.condition} ? ${g.line} : `).join("")}undefined;`];

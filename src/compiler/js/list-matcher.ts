@@ -8,7 +8,8 @@
 // Items and needles are both normalized text (semantics/values.ts toList, the checker's literal),
 // so `list.includes(needle)` and "the Map finds the item's needle" agree exactly.
 
-import type { PlanCondition, ScoringPlan } from "../../ir/plan.js";
+import type { ScoringPlan } from "../../ir/plan.js";
+import { leafConditions } from "./leaf-conditions.js";
 import { stringLiteral } from "./literals.js";
 
 /** A list field needs at least this many distinct `contains` needles to be looked up this way. */
@@ -32,17 +33,13 @@ export class ListMatchers {
   /** Finds the list fields with at least MIN_NEEDLES distinct needles among the rules and gates. */
   constructor(plan: ScoringPlan) {
     const needlesByField = new Map<string, Set<string>>();
-    const visit = (c: PlanCondition): void => {
-      if (c.k === "and" || c.k === "or") c.items.forEach(visit);
-      else if (c.k === "not") visit(c.item);
-      else if (c.k === "listContains") {
+    for (const c of leafConditions(plan)) {
+      if (c.k === "listContains") {
         let needles = needlesByField.get(c.field);
         if (!needles) needlesByField.set(c.field, (needles = new Set()));
         needles.add(c.value);
       }
-    };
-    for (const rule of plan.rules) visit(rule.condition);
-    for (const gate of plan.gates) visit(gate.condition);
+    }
     let maskCount = 0;
     for (const [field, needles] of needlesByField) {
       if (needles.size < MIN_NEEDLES) continue;

@@ -13,7 +13,8 @@
 // Fields with fewer than MIN_TESTS such tests keep the string methods: there the pass costs about
 // what the calls do.
 
-import type { PlanCondition, ScoringPlan } from "../../ir/plan.js";
+import type { ScoringPlan } from "../../ir/plan.js";
+import { leafConditions } from "./leaf-conditions.js";
 import { stringLiteral } from "./literals.js";
 
 export type TextOp = "contains" | "starts" | "ends";
@@ -63,17 +64,13 @@ export class TextMatchers {
   /** Finds the fields with at least MIN_TESTS distinct tests among the plan's rules and gates. */
   constructor(plan: ScoringPlan) {
     const testsByField = new Map<string, Map<string, Test>>();
-    const visit = (c: PlanCondition): void => {
-      if (c.k === "and" || c.k === "or") c.items.forEach(visit);
-      else if (c.k === "not") visit(c.item);
-      else if (c.k === "text" && (c.op === "contains" || c.op === "starts" || c.op === "ends")) {
+    for (const c of leafConditions(plan)) {
+      if (c.k === "text" && (c.op === "contains" || c.op === "starts" || c.op === "ends")) {
         let tests = testsByField.get(c.field);
         if (!tests) testsByField.set(c.field, (tests = new Map()));
         tests.set(testKey(c.op, c.value), { op: c.op, needle: c.value });
       }
-    };
-    for (const rule of plan.rules) visit(rule.condition);
-    for (const gate of plan.gates) visit(gate.condition);
+    }
     for (const [field, tests] of testsByField) {
       if (tests.size < MIN_TESTS) continue;
       const numbers = new Map([...tests.keys()].map((key, k) => [key, k]));

@@ -10,12 +10,11 @@
 
 import type { ScoringPlan } from "../../ir/plan.js";
 import { leafConditions } from "./leaf-conditions.js";
+import { bitOf, bitTest, BITS, maskNames } from "./mask-bits.js";
 import { stringLiteral } from "./literals.js";
 
 /** A list field needs at least this many distinct `contains` needles to be looked up this way. */
 export const MIN_NEEDLES = 3;
-/** Bits used per mask: 30 keeps every mask and bit a small integer. */
-const BITS = 30;
 
 interface FieldLookup {
   /** Needle -> its number k: bit k % BITS of mask k / BITS. */
@@ -40,10 +39,10 @@ export class ListMatchers {
         needles.add(c.value);
       }
     }
-    let maskCount = 0;
+    const nextMask = { value: 0 };
     for (const [field, needles] of needlesByField) {
       if (needles.size < MIN_NEEDLES) continue;
-      const masks = Array.from({ length: Math.ceil(needles.size / BITS) }, () => `l${maskCount++}`);
+      const masks = maskNames("l", needles.size, nextMask);
       this.fields.set(field, { numbers: new Map([...needles].map((needle, k) => [needle, k])), masks, map: `LM${masks[0].slice(1)}`, used: false });
     }
   }
@@ -54,7 +53,7 @@ export class ListMatchers {
     const k = lookup?.numbers.get(needle);
     if (lookup === undefined || k === undefined) return undefined;
     lookup.used = true;
-    return `((${lookup.masks[Math.floor(k / BITS)]} & ${2 ** (k % BITS)}) !== 0)`;
+    return bitTest(lookup.masks, k);
   }
 
   /** Factory-level code: each field's Map from needle to its bit (one mask) or number (several). */
@@ -62,7 +61,7 @@ export class ListMatchers {
     const lines: string[] = [];
     for (const lookup of this.used()) {
       const single = lookup.masks.length === 1;
-      const entries = [...lookup.numbers].map(([needle, k]) => `[${stringLiteral(needle)}, ${single ? 2 ** k : k}]`);
+      const entries = [...lookup.numbers].map(([needle, k]) => `[${stringLiteral(needle)}, ${single ? bitOf(k) : k}]`);
       lines.push(`const ${lookup.map} = new Map([${entries.join(", ")}]);`);
     }
     return lines;

@@ -8,6 +8,8 @@
 // and number literal taken out give its shape; rules of one shape (and one accumulator) form a
 // family when there are at least MIN_FAMILY of them, and the literals become the table's rows.
 
+import { BIT_TEST_SHAPE } from "./mask-bits.js";
+
 /** Fewer rules of one shape stay written out. */
 export const MIN_FAMILY = 4;
 
@@ -94,7 +96,7 @@ function isNamePart(c: number): boolean {
  * matching rows in table order (the same additions in the same order, and explanations' hits).
  */
 function bitTests(family: Family): { mask: string; bits: number[] } | undefined {
-  const shape = /^\(\(([hl]\d+) & \u00000\u0000\) !== \u00001\u0000\)$/.exec(family.conditionShape);
+  const shape = BIT_TEST_SHAPE.exec(family.conditionShape);
   if (shape === null) return undefined;
   const bits = family.rows.map((row) => Number(row[0]));
   for (let i = 0; i < bits.length; i++) {

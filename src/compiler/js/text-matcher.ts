@@ -15,6 +15,7 @@
 
 import type { ScoringPlan } from "../../ir/plan.js";
 import { leafConditions } from "./leaf-conditions.js";
+import { bitOf, bitTest, maskNames, maskOf } from "./mask-bits.js";
 import { stringLiteral } from "./literals.js";
 
 export type TextOp = "contains" | "starts" | "ends";
@@ -32,8 +33,6 @@ const SCAN_UNITS_PER_NEEDLE = 5;
  * code unit where needles branch, and a model must not be able to make that arbitrarily deep.
  */
 const MAX_TRIE_DEPTH = 40;
-/** Bits used per mask: 30 keeps every mask and bit a small integer. */
-const BITS = 30;
 
 interface TrieNode {
   children: Map<number, TrieNode>;
@@ -59,7 +58,7 @@ interface FieldMatcher {
 
 export class TextMatchers {
   private readonly fields = new Map<string, FieldMatcher>();
-  private maskCount = 0;
+  private readonly nextMask = { value: 0 };
 
   /** Finds the fields with at least MIN_TESTS distinct tests among the plan's rules and gates. */
   constructor(plan: ScoringPlan) {
@@ -74,7 +73,7 @@ export class TextMatchers {
     for (const [field, tests] of testsByField) {
       if (tests.size < MIN_TESTS) continue;
       const numbers = new Map([...tests.keys()].map((key, k) => [key, k]));
-      const masks = Array.from({ length: Math.ceil(tests.size / BITS) }, () => `h${this.maskCount++}`);
+      const masks = maskNames("h", tests.size, this.nextMask);
       this.fields.set(field, { numbers, tests: [...tests.values()], masks, used: false });
     }
   }
@@ -88,7 +87,7 @@ export class TextMatchers {
     const k = matcher?.numbers.get(testKey(op, needle));
     if (matcher === undefined || k === undefined) return undefined;
     matcher.used = true;
-    return `((${matcher.masks[Math.floor(k / BITS)]} & ${bit(k)}) !== 0)`;
+    return bitTest(matcher.masks, k);
   }
 
   /** Factory-level code: a function per matched field, and the array its masks past the first go through. */
@@ -129,10 +128,6 @@ function testKey(op: TextOp, needle: string): string {
   return `${op}:${needle}`;
 }
 
-function bit(k: number): number {
-  return 2 ** (k % BITS);
-}
-
 function matcherName(matcher: FieldMatcher): string {
   return `matchText${matcher.masks[0].slice(1)}`;
 }
@@ -152,7 +147,7 @@ interface MatcherParts {
 function matcherParts(matcher: FieldMatcher): MatcherParts {
   const parts: MatcherParts = { tries: { contains: node(), starts: node(), ends: node() }, direct: [], scanned: [], pairs: new Set() };
   for (const [k, { op, needle }] of matcher.tests.entries()) {
-    const hit = `${matcher.masks[Math.floor(k / BITS)]} |= ${bit(k)};`;
+    const hit = `${maskOf(matcher.masks, k)} |= ${bitOf(k)};`;
     const call = `if (s.${METHOD[op]}(${stringLiteral(needle)})) ${hit}`;
     if ((op === "contains" && needle.length === 1) || needle.length > MAX_TRIE_DEPTH) {
       parts.direct.push(call);

@@ -15,22 +15,13 @@ import type { ScoreLoopOutcome } from "../score-loop.js";
 import { scoreChunk, type ChunkSettings } from "./score-chunk.js";
 import type { ChunkReply, ChunkRequest, ReturnedBuffer, WorkerData } from "./score-worker.js";
 import { BufferPool } from "./buffer-pool.js";
+import { ChunkAdmission } from "./chunk-admission.js";
 
 /**
  * Chunks given to one worker before it answers: one being scored, the others waiting, so it does
  * not idle while this thread is busy (a chunk takes ~10 ms; so can a block of the planning pass).
  */
 const IN_FLIGHT_PER_WORKER = 4;
-/**
- * Chunks per thread that may be taken and not yet written (scored ones wait for those before them).
- * With 4, the main thread idled ~0.6 s of a 1M-lead run waiting for the worker's 4 in flight.
- */
-const MAX_OUTSTANDING_PER_THREAD = 8;
-/**
- * Chunks scored ahead while the planning pass is still running, their output held until it ends:
- * about 25 MB of results, the cost of starting to score before the plan is known to hold.
- */
-const SPECULATIVE_CHUNKS = 128;
 /**
  * A worker's young generation, the main thread's default size: a worker's default is small for
  * this much short-lived garbage (every lead's record and result). At 16 MB scavenging took 1.2 s
@@ -72,7 +63,6 @@ export async function scoreInParallel(run: ParallelRun): Promise<ScoreLoopOutcom
   const data: WorkerData = { plan: run.scoringPlan, settings };
   const workers = Array.from({ length: Math.max(1, run.threads - 1) }, () => new Worker(WORKER_URL, { workerData: data, resourceLimits: WORKER_LIMITS }));
   const outcome: ScoreLoopOutcome = { records: 0, invalid: 0, badEventRows: 0 };
-  const limit = (workers.length + 1) * MAX_OUTSTANDING_PER_THREAD;
   let finished = false; // the workers are gone: no buffer goes back to them
   try {
     const replies = new Map<number, ChunkReply>();
@@ -88,8 +78,7 @@ export async function scoreInParallel(run: ParallelRun): Promise<ScoreLoopOutcom
       if (settings.format === "csv") await write(run.output, csvHeaderText({ groups: settings.groups, explain: settings.explain }));
     };
     const inFlight = new Map<Worker, number>(workers.map((worker) => [worker, 0]));
-    let nextToSend = 0;
-    let nextToWrite = 0;
+    const admission = new ChunkAdmission(() => chunks.length, workers.length + 1);
     let started = false; // `before` and the CSV header are written
     let wake: (() => void) | undefined;
     let failure: Error | undefined;
@@ -97,16 +86,17 @@ export async function scoreInParallel(run: ParallelRun): Promise<ScoreLoopOutcom
       failure ??= error;
       wake?.();
     };
-    // A chunk may be taken when it is planned and, once the plan holds, fewer than `limit` are
-    // taken and not yet written (when the output is slow the threads wait instead of piling up
-    // results); before that, up to SPECULATIVE_CHUNKS are scored ahead while planning goes on.
-    const mayTake = () => nextToSend < chunks.length && (feed.holds() ? nextToSend - nextToWrite < limit : nextToSend < SPECULATIVE_CHUNKS);
-    const canWrite = () => feed.holds() && (replies.has(nextToWrite) || nextToWrite === chunks.length);
+    const mayTake = () => admission.mayTake(feed.holds());
+    const hold = (reply: ChunkReply) => {
+      replies.set(reply.index, reply);
+      if ("bytes" in reply) admission.scored(reply.bytes.length);
+    };
+    const canWrite = () => feed.holds() && (replies.has(admission.nextToWrite) || admission.nextToWrite === chunks.length);
     const pump = () => {
       for (const worker of workers) {
         while (inFlight.get(worker)! < IN_FLIGHT_PER_WORKER && mayTake()) {
-          const request: ChunkRequest = { index: nextToSend, chunk: chunks[nextToSend] };
-          nextToSend++;
+          const index = admission.take();
+          const request: ChunkRequest = { index, chunk: chunks[index] };
           inFlight.set(worker, inFlight.get(worker)! + 1);
           worker.postMessage(request);
         }
@@ -115,7 +105,7 @@ export async function scoreInParallel(run: ParallelRun): Promise<ScoreLoopOutcom
     for (const worker of workers) {
       worker.on("message", (reply: ChunkReply) => {
         inFlight.set(worker, inFlight.get(worker)! - 1);
-        replies.set(reply.index, reply);
+        hold(reply);
         scoredBy.set(reply.index, worker);
         pump();
         wake?.();
@@ -130,6 +120,7 @@ export async function scoreInParallel(run: ParallelRun): Promise<ScoreLoopOutcom
       if (failure) throw failure;
       if (feed.failed()) return undefined;
       const confirmed = feed.holds();
+      const nextToWrite = admission.nextToWrite;
       if (confirmed && nextToWrite === chunks.length) break;
       const reply = confirmed ? replies.get(nextToWrite) : undefined;
       if (reply !== undefined) {
@@ -137,7 +128,7 @@ export async function scoreInParallel(run: ParallelRun): Promise<ScoreLoopOutcom
         const scorer = scoredBy.get(nextToWrite);
         scoredBy.delete(nextToWrite);
         if ("error" in reply) throw new Error(`scoring chunk ${nextToWrite + 1} of ${chunks.length} failed: ${reply.error}`);
-        nextToWrite++;
+        admission.written(reply.bytes.length);
         pump();
         if (!started) await start();
         started = true;
@@ -159,8 +150,8 @@ export async function scoreInParallel(run: ParallelRun): Promise<ScoreLoopOutcom
       // While the planning pass runs, this thread leaves scoring to the workers: the plan is what
       // everything waits for (no output is written before it holds).
       if (feed.holds() && mayTake()) {
-        const index = nextToSend++;
-        replies.set(index, { index, ...(await scoreChunk(settings, run.model, chunks[index], pool)) });
+        const index = admission.take();
+        hold({ index, ...(await scoreChunk(settings, run.model, chunks[index], pool)) });
         continue;
       }
       await Promise.race([new Promise<void>((resolve) => (wake = resolve)), feed.changed()]);

@@ -3,10 +3,13 @@
 
 import { Writable } from "node:stream";
 import { parse as parseCsv } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { LeadRecord, ScoreResult } from "../../src/ir/result.js";
-import { csvColumns, neutralizeCell } from "../../src/io/write-csv.js";
+import { csvColumns, csvLine, neutralizeCell, type Cell } from "../../src/io/write-csv.js";
 import { createResultWriter, type ResultFormat, type ResultWriterOptions } from "../../src/io/write-results.js";
+import { fuzzRuns } from "../support/fuzz-budget.js";
 
 /** A Writable that keeps what it is given; `delay` makes it slow, so back-pressure kicks in. */
 class Sink extends Writable {
@@ -80,6 +83,25 @@ describe("csv writer", () => {
     expect(rows[1]).toEqual(["'=HYPERLINK(\"x\")", "-3", "", "'+tier", "", "-1", "'@B", ""]);
     expect(rows[2]).toEqual(["'-1", "", "", "", "", "", "", "'-oops"]);
     expect(["=1", "+1", "-1", "@a", "\tx", "\rx", "a=1", " =1"].map(neutralizeCell)).toEqual(["'=1", "'+1", "'-1", "'@a", "'\tx", "'\rx", "a=1", " =1"]);
+  });
+});
+
+describe("csv rows", () => {
+  // Text drawn mostly from the characters that matter to CSV quoting, so they meet often.
+  const awkwardText = fc.string({ unit: fc.constantFrom(",", '"', "\n", "\r", " ", "'", "=", "a", "é", "\t", "\u2028") });
+  const cell: fc.Arbitrary<Cell> = fc.oneof(awkwardText, fc.string(), fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined));
+
+  it("are written as csv-stringify writes them, and read back by csv-parse", () => {
+    const options = { cast: { boolean: (value: boolean) => (value ? "true" : "false") } };
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 8 }), (cells) => {
+        const line = csvLine(cells);
+        expect(line).toBe(stringify([cells], options));
+        const [row] = parseCsv(line, { relax_column_count: true }) as string[][];
+        expect(row).toEqual(cells.map((value) => (value === null || value === undefined ? "" : String(value))));
+      }),
+      { numRuns: fuzzRuns(2000), seed: 20261123 },
+    );
   });
 });
 

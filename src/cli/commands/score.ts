@@ -34,7 +34,8 @@ Options:
   --threads N          score a CSV, JSON or JSONL file on N threads, or auto: one per
                        core. Default: 2 when the machine has two cores or more and
                        the input files hold 8 MB or more, else 1. Each thread
-                       beyond the first uses about 60 MB of memory
+                       beyond the first uses about 60 MB of memory. --format table,
+                       and JSON or JSONL leads with --events, run on one thread
   -o, --output FILE    write results to FILE instead of standard output
   --engine ENGINE      duckdb or postgres: score with a database (below)
   -h, --help           show this help

@@ -51,6 +51,8 @@ export interface CliMeasurement {
   withEvents?: boolean;
   /** True for the comparison run on the events file sorted by time, not grouped by lead (sortEventsByTime). */
   eventsByTime?: boolean;
+  /** True for the comparison run with --explain (every result lists its hits: ~6x the output). */
+  explain?: boolean;
   runs: CliRun[];
 }
 
@@ -153,6 +155,7 @@ export async function measureCli(files: CliFiles, runs: number, extraArgs: reado
   for (let i = 0; i < runs; i++) results.push(await runCli(files, extraArgs, withEvents));
   return {
     ...(files.eventsByTime ? { eventsByTime: true } : {}),
+    ...(extraArgs.includes("--explain") ? { explain: true } : {}),
     leads: files.count,
     events: files.events_count,
     leadsBytes: (await stat(files.leads)).size,

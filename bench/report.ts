@@ -1,5 +1,6 @@
 // Prints one run's figures as plain-text tables (Markdown-compatible, so they paste into the README).
 
+import type { CliMeasurement } from "./cli.js";
 import type { BudgetCheck } from "./budgets.js";
 import { ENGINE_LABELS, ENGINES } from "./engines.js";
 import type { BenchResults, SqlEngineResult } from "./results.js";
@@ -20,6 +21,14 @@ function table(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ")} |`;
   const rule = `|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : "-".repeat(w + 1) + ":")).join("|")}|`;
   return [line(header), rule, ...rows.map(line)].join("\n");
+}
+
+/** The CLI run's options as given: --threads (default: none given), --explain. */
+function cliOptions(c: CliMeasurement, nproc: number): string {
+  const options: string[] = [];
+  if (c.threads !== undefined) options.push(`--threads ${c.threads === "auto" ? `auto (${nproc})` : c.threads}`);
+  if (c.explain) options.push("--explain");
+  return options.length === 0 ? "default" : options.join(" ");
 }
 
 function budgetCell(checks: BudgetCheck[], id: string, format: (n: number) => string): string {
@@ -120,12 +129,12 @@ export function formatReport(results: BenchResults): string {
   else {
     out.push(
       table(
-        ["leads", "events", "files", "--threads", "leads/s (wall)", "leads/CPU-s", "peak RSS", "runs"],
+        ["leads", "events", "files", "options", "leads/s (wall)", "leads/CPU-s", "peak RSS", "runs"],
         results.cli.sizes.map((c) => [
           int(c.leads),
           c.withEvents === false ? "none" : c.eventsByTime ? `${int(c.events)}, by time` : int(c.events),
           `${int((c.leadsBytes + (c.withEvents === false ? 0 : c.eventsBytes)) / 1048576)} MB`,
-          c.threads === undefined ? "default" : c.threads === "auto" ? `auto (${results.machine.nproc})` : c.threads,
+          cliOptions(c, results.machine.nproc),
           int(c.leadsPerSecond),
           int(c.leadsPerCpuSecond),
           `${fixed(c.peakRssMb, 0)} MB`,

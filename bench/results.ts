@@ -108,7 +108,7 @@ export function budgetChecks(results: BenchResults): BudgetCheck[] {
     check("compile.1000", "parse + check + compile, 1,000 rules", compile(1000), "<", BUDGETS.compile1000Ms, "ms"),
   );
   // The budgets are the CLI as users run it by default, with events; the other runs are comparisons.
-  const sizes = results.cli.sizes.filter((m) => m.threads === undefined && m.withEvents !== false && !m.eventsByTime).sort((a, b) => a.leads - b.leads);
+  const sizes = results.cli.sizes.filter((m) => m.threads === undefined && m.withEvents !== false && !m.eventsByTime && !m.explain).sort((a, b) => a.leads - b.leads);
   const small = sizes[0];
   const large = sizes[sizes.length - 1];
   const note = results.cli.error;

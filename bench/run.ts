@@ -96,10 +96,16 @@ async function cliSection(): Promise<BenchResults["cli"]> {
       log(`CLI: scoring ${count.toLocaleString("en-US")} leads (${runs} run${runs > 1 ? "s" : ""})`);
       // As users run it by default (two threads on two cores for files this big: see
       // src/cli/parallel/default-threads.ts), and on the largest file also on one thread
-      // (--threads 1), without the events file, and with the events not grouped by lead, for comparison.
+      // (--threads 1), without the events file, with --explain, and with the events not grouped by
+      // lead, for comparison.
       const variants: { args: string[]; events: boolean; files?: CliFiles }[] = [{ args: [], events: true }];
       if (count === counts[counts.length - 1]) {
-        variants.push({ args: ["--threads", "1"], events: true }, { args: [], events: false }, { args: [], events: true, files: await sortEventsByTime(files) });
+        variants.push(
+          { args: ["--threads", "1"], events: true },
+          { args: [], events: false },
+          { args: ["--explain"], events: true },
+          { args: [], events: true, files: await sortEventsByTime(files) },
+        );
       }
       for (const variant of variants) {
         const measurement = await measureCli(variant.files ?? files, runs, variant.args, variant.events);

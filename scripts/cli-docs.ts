@@ -12,9 +12,12 @@ const INTRO = `# The leadscore command line
      do not edit here; change a help text, then run \`npx tsx scripts/generate-cli-docs.ts\`. -->
 
 Installed by \`npm install\` as \`leadscore\` (\`npx leadscore\` from the checkout). Results go to stdout,
-errors and diagnostics to stderr. Colour only on a terminal and never with \`NO_COLOR\`; long runs show
-progress on stderr when it is a terminal. Scoring with DuckDB or PostgreSQL and the SQL the models
-compile to are described in [sql.md](sql.md).
+errors and diagnostics to stderr. Colour only on a terminal and never with \`NO_COLOR\`. When stderr
+is a terminal, \`score\` shows its progress there, one line rewritten in place every 50,000 leads: a
+bar of the share of the leads file done, the leads scored, their rate and the time left
+(\`leads.csv: [████████░░░░░░░░░░░░]  42%  420,000 leads  180,245/s  about 3 s left\`), then a
+last line with the total and the time taken. Scoring with DuckDB or PostgreSQL and the SQL the
+models compile to are described in [sql.md](sql.md).
 `;
 
 /** What `leadscore ...args` prints on stdout (help needs no files, stdin or colour). */

@@ -2,6 +2,8 @@
 // never convert values (src/semantics/lead.ts does, for every path alike), so `raw` holds strings
 // for CSV rows and whatever JSON had for JSON leads.
 
+import type { ReadMeter } from "./text-chunks.js";
+
 export type LeadInput =
   | { kind: "lead"; raw: Record<string, unknown>; file: string; line: number }
   | { kind: "malformed"; file: string; line: number; message: string };
@@ -34,4 +36,6 @@ export interface ReadLeadsOptions {
   onEventsReorder?: () => void;
   /** True when a pass over both files already found the events out of lead order (the parallel planner's): not checked again. */
   eventsOutOfOrder?: boolean;
+  /** Follows how much of the leads file has been read (for a progress bar). */
+  meter?: ReadMeter;
 }

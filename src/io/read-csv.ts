@@ -4,16 +4,16 @@
 
 import { CsvTokenizer, type CsvRow } from "./csv-tokenizer.js";
 import type { LeadInput } from "./lead-input.js";
-import { readTextChunks, type FilePart } from "./text-chunks.js";
+import { readTextChunks, type FilePart, type ReadMeter } from "./text-chunks.js";
 
 /**
  * Every row of a CSV file (header included), in order, a batch per chunk read. With
  * `columnsAfterHeader`, later rows hold only the columns it names (others are ""), for passes that
  * need one column of a big file.
  */
-export async function* readCsvRows(path: string, columnsAfterHeader?: (header: string[]) => number[], part?: CsvPart): AsyncGenerator<CsvRow[]> {
+export async function* readCsvRows(path: string, columnsAfterHeader?: (header: string[]) => number[], part?: CsvPart, meter?: ReadMeter): AsyncGenerator<CsvRow[]> {
   const tokenizer = new CsvTokenizer(undefined, columnsAfterHeader, part?.line);
-  for await (const chunk of readTextChunks(path, part)) {
+  for await (const chunk of readTextChunks(path, part, meter)) {
     const rows: CsvRow[] = [];
     tokenizer.push(chunk, rows);
     if (rows.length > 0) yield rows;
@@ -33,9 +33,9 @@ export interface CsvPart extends FilePart {
 }
 
 /** The leads of a CSV file, or of a section of it. */
-export async function* readCsvLeadBatches(path: string, part?: CsvPart): AsyncGenerator<LeadInput[]> {
+export async function* readCsvLeadBatches(path: string, part?: CsvPart, meter?: ReadMeter): AsyncGenerator<LeadInput[]> {
   let header = part === undefined ? undefined : new CsvHeader(part.header);
-  for await (const rows of readCsvRows(path, undefined, part)) {
+  for await (const rows of readCsvRows(path, undefined, part, meter)) {
     const batch: LeadInput[] = [];
     for (const row of rows) {
       if (header === undefined) {

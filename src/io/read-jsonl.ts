@@ -3,13 +3,13 @@
 
 import { parseLeadJson } from "./json-lead.js";
 import type { LeadInput } from "./lead-input.js";
-import { readTextChunks, type FilePart } from "./text-chunks.js";
+import { readTextChunks, type FilePart, type ReadMeter } from "./text-chunks.js";
 
 /** The leads of a JSONL file, or of a section of it (a worker thread's part, jsonl-plan.ts). */
-export async function* readJsonlLeadBatches(path: string, part?: FilePart): AsyncGenerator<LeadInput[]> {
+export async function* readJsonlLeadBatches(path: string, part?: FilePart, meter?: ReadMeter): AsyncGenerator<LeadInput[]> {
   let carry = "";
   let line = part?.line ?? 1;
-  for await (const chunk of readTextChunks(path, part)) {
+  for await (const chunk of readTextChunks(path, part, meter)) {
     const text = carry === "" ? chunk : carry + chunk;
     const batch: LeadInput[] = [];
     let start = 0;

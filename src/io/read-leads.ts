@@ -11,6 +11,7 @@ import type { LeadInput, ReadLeadsOptions } from "./lead-input.js";
 import { readCsvLeadBatches, readCsvLeadIds } from "./read-csv.js";
 import { readJsonLeadBatches } from "./read-json.js";
 import { readJsonlLeadBatches } from "./read-jsonl.js";
+import type { ReadMeter } from "./text-chunks.js";
 
 export type LeadFileFormat = "csv" | "json" | "jsonl";
 
@@ -65,25 +66,25 @@ export function readLeads(path: string, options: ReadLeadsOptions = {}): AsyncIt
  */
 export function readLeadBatches(path: string, options: ReadLeadsOptions = {}): AsyncIterable<LeadInput[]> {
   const idField = options.idField ?? "id";
-  const leads = leadSource(path, idField);
+  const leads = leadSource(path, idField, options.meter);
   if (options.eventsPath === undefined) return leads.open();
   return joinEvents(leads, options.eventsPath, { idField, join: options.eventsJoin ?? "auto", onReorder: options.onEventsReorder, knownOutOfOrder: options.eventsOutOfOrder });
 }
 
-/** The leads file as the events join reads it: its inputs, and its ids in order. */
-export function leadSource(path: string, idField = "id"): LeadSource {
+/** The leads file as the events join reads it: its inputs (read under `meter`), and its ids in order. */
+export function leadSource(path: string, idField = "id", meter?: ReadMeter): LeadSource {
   const format = leadFileFormat(path);
-  return { csvPath: format === "csv" ? path : undefined, open: () => readFile(path, format), openIds: () => readLeadIds(path, idField) };
+  return { csvPath: format === "csv" ? path : undefined, open: () => readFile(path, format, meter), openIds: () => readLeadIds(path, idField) };
 }
 
-function readFile(path: string, format: LeadFileFormat): AsyncGenerator<LeadInput[]> {
+function readFile(path: string, format: LeadFileFormat, meter?: ReadMeter): AsyncGenerator<LeadInput[]> {
   switch (format) {
     case "csv":
-      return readCsvLeadBatches(path);
+      return readCsvLeadBatches(path, undefined, meter);
     case "json":
-      return readJsonLeadBatches(path);
+      return readJsonLeadBatches(path, undefined, meter);
     case "jsonl":
-      return readJsonlLeadBatches(path);
+      return readJsonlLeadBatches(path, undefined, meter);
   }
 }
 

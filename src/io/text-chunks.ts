@@ -19,13 +19,18 @@ export interface ByteRange {
   end: number;
 }
 
+/** How many bytes of its file a reader has taken so far: what a progress bar measures (cli/progress.ts). */
+export interface ReadMeter {
+  bytes: number;
+}
+
 /** A section of a file that starts at a record, on line `line`: what a worker thread reads. */
 export interface FilePart extends ByteRange {
   line: number;
 }
 
-/** The file's text, or that of a section of it (see readSection). */
-export async function* readTextChunks(path: string, range?: ByteRange): AsyncGenerator<string> {
+/** The file's text, or that of a section of it (see readSection). `meter` follows the whole file's reading. */
+export async function* readTextChunks(path: string, range?: ByteRange, meter?: ReadMeter): AsyncGenerator<string> {
   if (range !== undefined) {
     yield* readSection(path, range);
     return;
@@ -34,6 +39,7 @@ export async function* readTextChunks(path: string, range?: ByteRange): AsyncGen
   let first = true;
   try {
     for await (const chunk of stream as AsyncIterable<string>) {
+      if (meter !== undefined) meter.bytes = stream.bytesRead;
       if (first) {
         first = false;
         yield chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;

@@ -1,9 +1,10 @@
-// The progress line on stderr: only on a terminal, counts as leads are scored, a note for a slow
-// step before them (an events file put in lead order), and a last line with the total.
+// The progress line on stderr: only on a terminal, a bar with the share of the leads file done and
+// the time left (a count when the size is unknown), a note for a slow step before them (an events
+// file put in lead order), and a last line with the total.
 
 import { PassThrough } from "node:stream";
-import { describe, expect, it } from "vitest";
-import { Progress } from "../../src/cli/progress.js";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { bar, Progress } from "../../src/cli/progress.js";
 import type { Terminal } from "../../src/cli/terminal.js";
 
 function terminal(progress: boolean): { terminal: Terminal; text: () => string } {
@@ -12,6 +13,10 @@ function terminal(progress: boolean): { terminal: Terminal; text: () => string }
   stderr.on("data", (chunk: Buffer) => (text += chunk.toString()));
   return { terminal: { stdout: new PassThrough(), stderr, color: false, progress, stdin: new PassThrough() }, text: () => text };
 }
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe("Progress", () => {
   it("notes a slow step, then counts, each line replacing the last, and ends with the total", async () => {
@@ -26,6 +31,32 @@ describe("Progress", () => {
     expect(lines[0]).toBe("leads.csv: putting the events in lead order first\x1b[K");
     expect(lines[1]).toMatch(/^leads\.csv: 50,000 leads scored \([\d,]+\/s\)\x1b\[K$/);
     expect(lines[2]).toMatch(/^leads\.csv: 60,000 leads scored in [\d.]+ s, 2 invalid\x1b\[K\n$/);
+  });
+
+  it("shows a bar, the share of the file done and the time left when the file's size is known", async () => {
+    vi.useFakeTimers({ now: 0, toFake: ["Date"] });
+    const { terminal: t, text } = terminal(true);
+    const progress = new Progress(t, "leads.csv", 1_000_000);
+    progress.tick(1_000, 10_000); // the first count: the time left is measured from here
+    vi.setSystemTime(2_000);
+    progress.tick(50_000, 250_000); // 24% of the file in 2 s since the first count: 6.25 s more for the last 75%, shown rounded up
+    vi.setSystemTime(3_000);
+    progress.tick(100_000, 1_000_000);
+    await new Promise((resolve) => setImmediate(resolve));
+    const lines = text().split("\r").filter(Boolean);
+    expect(lines).toEqual([
+      "leads.csv: [█████░░░░░░░░░░░░░░░]  25%  50,000 leads  25,000/s  about 7 s left\x1b[K",
+      "leads.csv: [████████████████████] 100%  100,000 leads  33,333/s\x1b[K",
+    ]);
+  });
+
+  it("draws the bar in twenty cells, rounding, and never past either end", () => {
+    expect(bar(0)).toBe(`[${"░".repeat(20)}]`);
+    expect(bar(0.5)).toBe(`[${"█".repeat(10)}${"░".repeat(10)}]`);
+    expect(bar(0.024)).toBe(`[${"░".repeat(20)}]`);
+    expect(bar(0.026)).toBe(`[█${"░".repeat(19)}]`);
+    expect(bar(1.5)).toBe(`[${"█".repeat(20)}]`);
+    expect(bar(-1)).toBe(`[${"░".repeat(20)}]`);
   });
 
   it("writes nothing when stderr is not a terminal", async () => {

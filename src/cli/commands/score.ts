@@ -1,9 +1,11 @@
 // leadscore score FILE.score LEADS : one result or error record per input lead, in input order.
 
 import { createWriteStream } from "node:fs";
+import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import type { Writable } from "node:stream";
 import { leadFileFormat, readLeadBatches } from "../../io/read-leads.js";
+import type { ReadMeter } from "../../io/text-chunks.js";
 import { createResultWriter, type ResultFormat } from "../../io/write-results.js";
 import { resolveAsOf } from "../../semantics/lead.js";
 import { loadModel } from "../load-model.js";
@@ -94,7 +96,7 @@ export async function scoreCommand(args: string[], terminal: Terminal): Promise<
   const model = compiled.model;
 
   const output: Writable = values.output ? createWriteStream(values.output as string) : terminal.stdout;
-  const progress = new Progress(terminal, leadsPath);
+  const progress = new Progress(terminal, leadsPath, await fileSize(leadsPath));
   const eventsPath = values.events as string | undefined;
   const threads = parseThreads(values.threads as string | undefined) ?? (await defaultThreads(leadsPath, eventsPath));
 
@@ -112,7 +114,8 @@ export async function scoreCommand(args: string[], terminal: Terminal): Promise<
   const onEventsReorder = () => progress.note("the events file is not grouped by lead: putting it in lead order first");
   // When the parallel planner found the events out of lead order, the reader does not check again.
   const eventsOutOfOrder = onThreads.eventsOutOfOrder;
-  const outcome = await scoreInputs(readLeadBatches(leadsPath, { eventsPath, idField, onEventsReorder, eventsOutOfOrder }), {
+  const meter: ReadMeter = { bytes: 0 };
+  const outcome = await scoreInputs(readLeadBatches(leadsPath, { eventsPath, idField, onEventsReorder, eventsOutOfOrder, meter }), {
     model,
     writer,
     asOf,
@@ -120,7 +123,7 @@ export async function scoreCommand(args: string[], terminal: Terminal): Promise<
     idField,
     eventsPath,
     warn: (text) => write(terminal.stderr, text),
-    progress: (count) => progress.tick(count),
+    progress: (count) => progress.tick(count, meter.bytes),
   });
   await writer.finish();
   await endOutput(output, terminal);
@@ -130,6 +133,14 @@ export async function scoreCommand(args: string[], terminal: Terminal): Promise<
 
 async function endOutput(output: Writable, terminal: Terminal): Promise<void> {
   if (output !== terminal.stdout) await new Promise<void>((resolve, reject) => output.end((error?: Error | null) => (error ? reject(error) : resolve())));
+}
+
+/** The file's size for the progress bar; undefined when it cannot be read (the reader says why). */
+async function fileSize(path: string): Promise<number | undefined> {
+  return stat(path).then(
+    (stats) => stats.size,
+    () => undefined,
+  );
 }
 
 /** --threads: a number, "auto" (one per core), or undefined when not given (defaultThreads). */

@@ -137,7 +137,7 @@ export async function scoreInParallel(run: ParallelRun): Promise<ScoreLoopOutcom
         outcome.badEventRows += reply.badEventRows;
         if (reply.warnings !== "") await write(run.stderr, reply.warnings);
         if (reply.bytes.length > 0) await write(run.output, reply.bytes, () => giveBack(reply.bytes, scorer));
-        run.progress.tick(outcome.records);
+        run.progress.tick(outcome.records, chunks[nextToWrite].leadsEnd);
         continue;
       }
       // Scoring here never returns to the event loop (its reads are synchronous): let the

@@ -4,8 +4,10 @@
 
 import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { main } from "../../src/cli/main.js";
 import { bar, Progress } from "../../src/cli/progress.js";
 import type { Terminal } from "../../src/cli/terminal.js";
+import { writeFiles } from "../io/files.js";
 
 function terminal(progress: boolean): { terminal: Terminal; text: () => string } {
   const stderr = new PassThrough();
@@ -67,5 +69,21 @@ describe("Progress", () => {
     progress.done(100_000, 0);
     await new Promise((resolve) => setImmediate(resolve));
     expect(text()).toBe("");
+  });
+
+  it("is fed by `leadscore score` with the share of the leads file read (one thread)", async () => {
+    const rows = Array.from({ length: 60_000 }, (_, i) => `L-${i},VP Sales`);
+    const files = writeFiles({ "m.score": 'when title contains "vp" add 5\n', "leads.csv": ["id,title", ...rows].join("\n") + "\n" });
+    const { terminal: t, text } = terminal(true);
+    (t.stdout as PassThrough).resume(); // the results: read and dropped
+    const code = await main(["score", files["m.score"], files["leads.csv"], "--threads", "1", "--as-of", "2026-11-15"], t);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(code).toBe(0);
+    const lines = text().split("\r").filter(Boolean);
+    // The reader runs a chunk ahead of the scoring: the share shown is at or a little past 50,000 of 60,000.
+    const share = Number(/^.*leads\.csv: \[█+░*\]\s+(\d+)%  50,000 leads  [\d,]+\/s/.exec(lines[0])?.[1]);
+    expect(share).toBeGreaterThanOrEqual(83);
+    expect(share).toBeLessThanOrEqual(90);
+    expect(lines[1]).toMatch(/leads\.csv: 60,000 leads scored in [\d.]+ s\x1b\[K\n$/);
   });
 });

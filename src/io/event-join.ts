@@ -46,7 +46,8 @@ export async function* joinEvents(leads: LeadSource, eventsPath: string, options
   }
   // When the file's start shows it out of order (events-order-hint.ts), the order check is left
   // for the case where the rewrite finds a repeated lead id, the one case the hint can be wrong.
-  const evident = !options.knownOutOfOrder && (await eventsEvidentlyOutOfOrder(eventsPath));
+  const csvLeads = leads.csvPath === undefined ? undefined : { path: leads.csvPath, idField: options.idField };
+  const evident = !options.knownOutOfOrder && (await eventsEvidentlyOutOfOrder(eventsPath, csvLeads));
   if (!options.knownOutOfOrder && !evident && (await followsLeadOrder(leads, eventsPath, options.idField))) {
     yield* mergeJoin(leads.open(), eventsPath, options.idField);
   } else {

@@ -128,6 +128,23 @@ describe("events out of lead order", () => {
     expect(await evident(["lead_id,type,at", ...untimed, ...untimed].join("\n"))).toBe(false);
   });
 
+  it("are seen out of order from the leads file's start when two leads' rows come the other way round", async () => {
+    const evident = async (leads: string, events: string, idField = "id") => {
+      const files = writeFiles({ "leads.csv": leads, "events.csv": events });
+      return eventsEvidentlyOutOfOrder(files["events.csv"], { path: files["leads.csv"], idField });
+    };
+    const events = "lead_id,type\nA,x\nA,y\nB,x\nC,x\n"; // grouped by lead: no A, B, A
+    expect(await evident("id\nA\nB\nC\n", events)).toBe(false);
+    expect(await evident("id\nA\nX\nB\nY\nC\n", events)).toBe(false); // leads without rows between
+    expect(await evident("id\nB\nA\nC\n", events)).toBe(true);
+    expect(await evident("id\nC\nX\nA\n", events)).toBe(true); // B not among these leads: A and C still tell
+    expect(await evident("name,key\nb,  B \na,A\n", events, "key")).toBe(true); // ids trimmed, any column
+    expect(await evident("id,n\nA,1,bad\nB,1\nA,1\n", events)).toBe(true); // a malformed row is not a lead: A is after B
+    expect(await evident("id\nB\nA\nB\n", events)).toBe(false); // a repeated id: the order proves nothing
+    expect(await evident("name\nB\nA\n", events)).toBe(false); // no id column: the readers report it
+    expect(await eventsEvidentlyOutOfOrder(writeFiles({ "events.csv": events })["events.csv"], { path: "/no/such/leads.csv", idField: "id" })).toBe(false);
+  });
+
   it("are merge-joined after all when they only looked out of order because the leads repeat an id", async () => {
     // A, B, A: in order for these leads, so the merge join gives each A its own rows, as before
     // the hint existed; the rewrite finds the repeated id and the order check then runs.

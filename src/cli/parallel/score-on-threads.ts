@@ -34,7 +34,8 @@ export async function scoreOnThreads(run: Omit<ParallelRun, "feed">, resultForma
   if (!existsSync(fileURLToPath(WORKER_URL))) return { eventsOutOfOrder: false };
   const chunkLeads = chunkLeadsFromEnv();
   let reordered = false;
-  if (eventsPath !== undefined && (await eventsEvidentlyOutOfOrder(eventsPath))) {
+  // The leads are CSV here (see above).
+  if (eventsPath !== undefined && (await eventsEvidentlyOutOfOrder(eventsPath, { path: leadsPath, idField }))) {
     // Sorted by time, say: skip the order check, which might read most of the leads to find out.
     reordered = true;
     const outcome = await scoreReorderedInParallel({ ...run, chunkLeads });

@@ -50,37 +50,20 @@ export async function eventsEvidentlyOutOfOrder(eventsPath: string, leads?: CsvL
  * The lead ids of the section's rows, one per run of rows of one lead, in order; "apart" when a
  * lead's rows come back after another's. `onHeader` receives the header read at the file's start.
  */
-async function leadGroups(file: FileHandle, section: NonNullable<ScanOptions["section"]>, onHeader?: (names: string[]) => void): Promise<string[] | "apart"> {
-  let column = -1;
-  let width = 0;
-  const records = scanCsvRecords(file, {
-    column: (names) => {
-      onHeader?.(names);
-      width = names.length;
-      column = findEventColumns(names)?.leadId ?? -1;
-      return column;
-    },
-    section,
-  });
+async function leadGroups(file: FileHandle, section: Section, onHeader?: (names: string[]) => void): Promise<string[] | "apart"> {
   const finished = new Set<string>();
   const groups: string[] = [];
   let current: string | undefined;
-  let headerRow = section.header === undefined;
-  for await (const batch of records) {
-    if (column < 0) return [];
-    for (let r = 0; r < batch.count; r++) {
-      if (headerRow) {
-        headerRow = false;
-        continue;
-      }
-      if (batch.widths[r] !== width) continue; // a bad row: not an event
-      const id = valueText(batch, r).trim();
-      if (id === "" || id === current) continue;
-      if (finished.has(id)) return "apart";
-      if (current !== undefined) finished.add(current);
-      current = id;
-      groups.push(id);
-    }
+  const column = (names: string[]) => {
+    onHeader?.(names);
+    return findEventColumns(names)?.leadId ?? -1;
+  };
+  for await (const id of sectionIds(file, section, column)) {
+    if (id === current) continue;
+    if (finished.has(id)) return "apart";
+    if (current !== undefined) finished.add(current);
+    current = id;
+    groups.push(id);
   }
   return groups;
 }
@@ -105,34 +88,46 @@ async function inOtherOrder(groups: string[], leads: CsvLeads): Promise<boolean>
  */
 async function leadPositions(leads: CsvLeads): Promise<Map<string, number> | undefined> {
   const size = await fileSize(leads.path);
+  // The last column of a name wins, as in CsvHeader.toRecord.
+  const column = (names: string[]) => new CsvHeader(names).names.lastIndexOf(leads.idField);
   return withFiles(leads.path, undefined, async (file) => {
-    let column = -1;
-    let width = 0;
-    const records = scanCsvRecords(file, {
-      column: (names) => {
-        width = names.length;
-        // The last column of a name wins, as in CsvHeader.toRecord.
-        column = new CsvHeader(names).names.lastIndexOf(leads.idField);
-        return column;
-      },
-      section: { start: 0, end: Math.min(size, SAMPLE_BYTES) },
-    });
     const positions = new Map<string, number>();
-    let headerRow = true;
-    for await (const batch of records) {
-      if (column < 0) return undefined;
-      for (let r = 0; r < batch.count; r++) {
-        if (headerRow) {
-          headerRow = false;
-          continue;
-        }
-        if (batch.widths[r] !== width) continue; // not a lead: a malformed row
-        const id = valueText(batch, r).trim();
-        if (id === "") continue;
-        if (positions.has(id)) return undefined;
-        positions.set(id, positions.size);
-      }
+    for await (const id of sectionIds(file, { start: 0, end: Math.min(size, SAMPLE_BYTES) }, column)) {
+      if (positions.has(id)) return undefined;
+      positions.set(id, positions.size);
     }
     return positions;
   });
+}
+
+type Section = NonNullable<ScanOptions["section"]>;
+
+/**
+ * The trimmed text in the header's `column` of each row of the section, but for rows of another
+ * width (malformed: neither a lead nor an event) and blank ones; none when there is no such column.
+ */
+async function* sectionIds(file: FileHandle, section: Section, column: (header: string[]) => number): AsyncGenerator<string> {
+  let index = -1;
+  let width = 0;
+  const records = scanCsvRecords(file, {
+    column: (names) => {
+      width = names.length;
+      index = column(names);
+      return index;
+    },
+    section,
+  });
+  let headerRow = section.header === undefined;
+  for await (const batch of records) {
+    if (index < 0) return;
+    for (let r = 0; r < batch.count; r++) {
+      if (headerRow) {
+        headerRow = false;
+        continue;
+      }
+      if (batch.widths[r] !== width) continue;
+      const id = valueText(batch, r).trim();
+      if (id !== "") yield id;
+    }
+  }
 }

@@ -1,9 +1,9 @@
 // leadscore score FILE.score LEADS : one result or error record per input lead, in input order.
 
 import { createWriteStream } from "node:fs";
-import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import type { Writable } from "node:stream";
+import { fileSize } from "../../io/plan-files.js";
 import { leadFileFormat, readLeadBatches } from "../../io/read-leads.js";
 import type { ReadMeter } from "../../io/text-chunks.js";
 import { createResultWriter, type ResultFormat } from "../../io/write-results.js";
@@ -96,6 +96,7 @@ export async function scoreCommand(args: string[], terminal: Terminal): Promise<
   const model = compiled.model;
 
   const output: Writable = values.output ? createWriteStream(values.output as string) : terminal.stdout;
+  // 0 when the file cannot be read (the reader then says why): the progress shows a count.
   const progress = new Progress(terminal, leadsPath, await fileSize(leadsPath));
   const eventsPath = values.events as string | undefined;
   const threads = parseThreads(values.threads as string | undefined) ?? (await defaultThreads(leadsPath, eventsPath));
@@ -133,14 +134,6 @@ export async function scoreCommand(args: string[], terminal: Terminal): Promise<
 
 async function endOutput(output: Writable, terminal: Terminal): Promise<void> {
   if (output !== terminal.stdout) await new Promise<void>((resolve, reject) => output.end((error?: Error | null) => (error ? reject(error) : resolve())));
-}
-
-/** The file's size for the progress bar; undefined when it cannot be read (the reader says why). */
-async function fileSize(path: string): Promise<number | undefined> {
-  return stat(path).then(
-    (stats) => stats.size,
-    () => undefined,
-  );
 }
 
 /** --threads: a number, "auto" (one per core), or undefined when not given (defaultThreads). */

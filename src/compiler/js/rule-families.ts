@@ -131,8 +131,12 @@ export interface Family {
 export class FamilyEmitter {
   /** `const F0 = [...]` declarations, to be emitted at factory level. */
   readonly tables: string[] = [];
-  /** Each rule's abstraction (the plain and explain functions ask for the same rule objects). */
-  private readonly abstractions = new WeakMap<FamilyRule, { shape: string; literals: string[] }>();
+  /**
+   * Each rule's abstraction (the plain and explain functions ask for the same rule objects). A
+   * Map: the emitter lives for one generation, and a WeakMap's entries cost the collector more
+   * (~8% of code generation for 1,000 rules).
+   */
+  private readonly abstractions = new Map<FamilyRule, { shape: string; literals: string[] }>();
 
   /** Splits rules into families of one shape (at least MIN_FAMILY rules) and the rest, both in order. */
   findFamilies(rules: readonly FamilyRule[]): { families: Family[]; rest: FamilyRule[] } {

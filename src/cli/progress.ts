@@ -55,6 +55,11 @@ export class Progress {
     this.shown = true;
   }
 
+  /** Shown while an events file out of lead order is rewritten in order (threaded path and one-thread path alike). */
+  noteEventsReorder(): void {
+    this.note("the events file is not grouped by lead: putting it in lead order first");
+  }
+
   done(count: number, invalid: number): void {
     if (!this.terminal.progress) return;
     const seconds = ((Date.now() - this.started) / 1000).toFixed(1);

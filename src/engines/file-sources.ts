@@ -85,16 +85,15 @@ export async function openLeadFile(session: DuckDBSession, path: string, schema:
       const header = await readCsvHeader(path);
       if (!header) return { format, path, idForm: "text" };
       const width = header.names.length;
-      const column = (name: string): number => header.names.lastIndexOf(name); // the last one wins, as in CsvHeader.toRecord
       const fields = new Map<string, SourceColumn>();
       const kept = new Set<number>();
       for (const field of schema.fields) {
-        const index = column(field.name);
+        const index = header.columnOf(field.name);
         if (index === -1) continue;
         fields.set(field.name, { expr: `src.c${index}`, kind: "text" });
         kept.add(index);
       }
-      const idIndex = column(idField);
+      const idIndex = header.columnOf(idField);
       if (idIndex !== -1) kept.add(idIndex);
       const source: LeadSource = {
         relation: table,

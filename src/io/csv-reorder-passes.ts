@@ -47,8 +47,7 @@ async function bucketLeads(file: FileHandle, idField: string, prefix: string, bu
   const records = scanCsvRecords(file, {
     column: (names) => {
       header = names;
-      // The last column of a name wins, as in CsvHeader.toRecord.
-      return new CsvHeader(names).names.lastIndexOf(idField);
+      return new CsvHeader(names).columnOf(idField);
     },
   });
   const out = new ByteBuckets(bucketPaths(prefix, buckets));

@@ -88,8 +88,7 @@ async function inOtherOrder(groups: string[], leads: CsvLeads): Promise<boolean>
  */
 async function leadPositions(leads: CsvLeads): Promise<Map<string, number> | undefined> {
   const size = await fileSize(leads.path);
-  // The last column of a name wins, as in CsvHeader.toRecord.
-  const column = (names: string[]) => new CsvHeader(names).names.lastIndexOf(leads.idField);
+  const column = (names: string[]) => new CsvHeader(names).columnOf(leads.idField);
   return withFiles(leads.path, undefined, async (file) => {
     const positions = new Map<string, number>();
     for await (const id of sectionIds(file, { start: 0, end: Math.min(size, SAMPLE_BYTES) }, column)) {

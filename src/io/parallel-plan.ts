@@ -124,8 +124,7 @@ class Planner {
         this.leadsHeader = header;
         if (feed) feed.leadsHeader = header;
         this.width = header.length;
-        // The last column of a name wins, as in CsvHeader.toRecord.
-        return new CsvHeader(header).names.lastIndexOf(idField);
+        return new CsvHeader(header).columnOf(idField);
       },
     });
   }

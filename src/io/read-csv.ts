@@ -64,8 +64,7 @@ export async function* readCsvLeadIds(path: string, idField: string): AsyncGener
   let idColumn = -1;
   const chooseColumns = (names: string[]) => {
     header = new CsvHeader(names);
-    // The last column of a name wins, as in toRecord.
-    idColumn = header.names.lastIndexOf(idField);
+    idColumn = header.columnOf(idField);
     return [idColumn];
   };
   let first = true;
@@ -123,6 +122,11 @@ export class CsvHeader {
 
   toRecord(fields: string[]): Record<string, unknown> {
     return (this.makeRecord ??= buildRecordMaker(this.names))(fields);
+  }
+
+  /** The column a record's field `name` comes from: the last of repeated names, as in toRecord; -1 for none. */
+  columnOf(name: string): number {
+    return this.names.lastIndexOf(name);
   }
 
 }

@@ -112,7 +112,7 @@ export async function scoreCommand(args: string[], terminal: Terminal): Promise<
   // No parallel path applied or held (nothing was written): read the files on this thread, which reports why.
 
   const writer = createResultWriter(format, output, { groups: compiled.groups, explain });
-  const onEventsReorder = () => progress.note("the events file is not grouped by lead: putting it in lead order first");
+  const onEventsReorder = () => progress.noteEventsReorder();
   // When the parallel planner found the events out of lead order, the reader does not check again.
   const eventsOutOfOrder = onThreads.eventsOutOfOrder;
   const meter: ReadMeter = { bytes: 0 };

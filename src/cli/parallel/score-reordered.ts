@@ -23,7 +23,7 @@ export interface ReorderedRun extends Omit<ParallelRun, "feed"> {
 export async function scoreReorderedInParallel(run: ReorderedRun): Promise<ScoreLoopOutcome | undefined> {
   const { leadsPath, eventsPath, idField } = run.settings;
   if (eventsPath === undefined || run.settings.leadsFormat !== "csv") return undefined;
-  run.progress.note("the events file is not grouped by lead: putting it in lead order first");
+  run.progress.noteEventsReorder();
   // Tests cut small files into many buckets, so that both threads get several.
   const bucketBytes = Number(process.env.LEADSCORE_BUCKET_BYTES) || undefined;
   const reordered = await reorderCsvEvents(leadsPath, eventsPath, idField, { threads: run.threads, bucketBytes, chunkLeads: run.chunkLeads });

@@ -33,11 +33,15 @@ export class Progress {
    */
   tick(count: number, bytesDone?: number): void {
     if (!this.terminal.progress) return;
-    const now = Date.now();
-    const fraction = this.totalBytes !== undefined && this.totalBytes > 0 && bytesDone !== undefined ? Math.min(1, bytesDone / this.totalBytes) : undefined;
-    if (fraction !== undefined && this.first === undefined) this.first = { at: now, fraction };
+    // Called for every lead on one thread: past the first count, nothing is done between lines.
+    if (this.first === undefined) {
+      const fraction = this.fraction(bytesDone);
+      if (fraction !== undefined) this.first = { at: Date.now(), fraction };
+    }
     if (count < this.nextShown) return;
     this.nextShown = (Math.floor(count / EVERY) + 1) * EVERY;
+    const now = Date.now();
+    const fraction = this.fraction(bytesDone);
     const rate = Math.round(count / Math.max((now - this.started) / 1000, 0.001));
     const counts = `${count.toLocaleString("en-US")} leads`;
     const text =
@@ -65,6 +69,11 @@ export class Progress {
     const seconds = ((Date.now() - this.started) / 1000).toFixed(1);
     const invalidNote = invalid > 0 ? `, ${invalid.toLocaleString("en-US")} invalid` : "";
     this.terminal.stderr.write(`${this.shown ? "\r" : ""}${this.label}: ${count.toLocaleString("en-US")} leads scored in ${seconds} s${invalidNote}${this.shown ? CLEAR_TO_END : ""}\n`);
+  }
+
+  /** The share of the leads file done, when its size is known. */
+  private fraction(bytesDone: number | undefined): number | undefined {
+    return this.totalBytes !== undefined && this.totalBytes > 0 && bytesDone !== undefined ? Math.min(1, bytesDone / this.totalBytes) : undefined;
   }
 
   /** "  about 12 s left", once a second has passed and some of the file is done since the first count. */
